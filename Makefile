@@ -1,0 +1,39 @@
+# Every target creates .venv when missing; nothing else needs installing by hand.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+TSTAMP  := $(VENV)/.installed-test
+
+.PHONY: run test lint bench crash-test clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(TSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/scrutiny-desktop $(ARGS)
+
+test: $(TSTAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(TSTAMP)
+	$(BIN)/ruff check scrutiny_desktop tests bench main.py
+	$(BIN)/mypy
+
+bench: $(TSTAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
+
+crash-test: $(TSTAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.crash_test --trials $(or $(TRIALS),200)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

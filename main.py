@@ -1,0 +1,2 @@
+from scrutiny_desktop.app import main
+raise SystemExit(main())

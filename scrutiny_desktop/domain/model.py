@@ -1,0 +1,194 @@
+"""Frozen dataclasses for people, meetings, items, actions and updates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+
+from scrutiny_desktop.domain.refs import ActionRef
+
+
+class Status(StrEnum):
+    """Where an action stands."""
+
+    OPEN = "open"
+    TO_FOLLOW = "to_follow"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    CLOSED = "closed"
+
+    @property
+    def is_done(self) -> bool:
+        return self in (Status.COMPLETED, Status.CLOSED)
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class AttendanceStatus(StrEnum):
+    """How someone took part in a meeting."""
+
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    IN_ATTENDANCE = "in_attendance"
+    ABSENT = "absent"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class PersonKind(StrEnum):
+    """A person, or an organisation that can own actions (OPCC)."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+class MeetingStatus(StrEnum):
+    """A draft can change; signed-off minutes are a record."""
+
+    DRAFT = "draft"
+    SIGNED_OFF = "signed_off"
+
+
+class ItemKind(StrEnum):
+    """An ordinary matter, or the row that shows the next meeting."""
+
+    MATTER = "matter"
+    NEXT_MEETING = "next_meeting"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone (or some organisation) the minutes name, known by unique initials."""
+
+    initials: str
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    kind: PersonKind = PersonKind.PERSON
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.initials
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """One person's attendance at one meeting."""
+
+    initials: str
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+    chair: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NextMeeting:
+    """When and where the series meets next."""
+
+    date: date
+    start: time | None = None
+    end: time | None = None
+    venue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    """Who agreed the minutes, when, and the fingerprint of what they agreed."""
+
+    by: str
+    on: date
+    note: str | None = None
+    fingerprint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A meeting's header: what, when, where, and whether it is signed off."""
+
+    id: int | None
+    title: str
+    date: date
+    series: str | None = None
+    start: time | None = None
+    end: time | None = None
+    venue: str | None = None
+    classification: str | None = None
+    status: MeetingStatus = MeetingStatus.DRAFT
+    signed_off: SignOff | None = None
+    next_meeting: NextMeeting | None = None
+
+    @property
+    def is_signed_off(self) -> bool:
+        return self.status is MeetingStatus.SIGNED_OFF
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One block of an item's body: a paragraph of text or a sub-heading."""
+
+    text: str
+    heading: bool = False
+    restricted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Something an owner agreed to do.
+
+    ``due_text`` keeps what the minute-taker typed when it did not parse as a date,
+    so nothing typed is ever dropped; ``due`` is then None.
+    """
+
+    id: int | None
+    ref: ActionRef | None
+    text: str
+    owners: tuple[str, ...] = ()
+    due: date | None = None
+    status: Status = Status.OPEN
+    restricted: bool = False
+    due_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionUpdate:
+    """Progress reported at a meeting on an action from an earlier one."""
+
+    id: int | None
+    ref: ActionRef
+    status: Status = Status.OPEN
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A numbered agenda item: one row of the minutes table."""
+
+    id: int | None
+    number: str
+    title: str
+    kind: ItemKind = ItemKind.MATTER
+    restricted: bool = False
+    body: tuple[Paragraph, ...] = ()
+    actions: tuple[Action, ...] = ()
+    updates: tuple[ActionUpdate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Minutes:
+    """A whole meeting: header, the people it names, attendance and items."""
+
+    meeting: Meeting
+    people: tuple[Person, ...] = ()
+    attendance: tuple[Attendance, ...] = ()
+    items: tuple[Item, ...] = field(default_factory=tuple)
+
+    def person(self, initials: str) -> Person | None:
+        for p in self.people:
+            if p.initials == initials:
+                return p
+        return None

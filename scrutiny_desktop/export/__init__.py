@@ -1,0 +1,1 @@
+"""Exports of domain objects: JSON interchange, PDF, CSV. No Qt."""
