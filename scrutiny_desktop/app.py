@@ -1,0 +1,43 @@
+"""Composition root: the command line, or the window wired to its book."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from scrutiny_desktop import cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``scrutiny-desktop`` and ``python main.py``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] == "open":
+        return _window(args[1:])
+    return cli.run(args)
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def _window(args: list[str]) -> int:
+    parsed = cli.build_parser().parse_args(["open", *args])
+    if parsed.screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif not _has_display():
+        print(
+            "scrutiny-desktop: no display: run it on a desktop, under xvfb-run, or set "
+            "QT_QPA_PLATFORM=offscreen; the command line works without one (scrutiny-desktop --help)",
+            file=sys.stderr,
+        )
+        return cli.EXIT_BAD_INPUT
+    from scrutiny_desktop.ui.launch import launch
+
+    return launch(parsed)

@@ -1,0 +1,174 @@
+"""Conversions between table rows and domain objects (the only place that knows columns)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from scrutiny_desktop.domain.model import (
+    Action,
+    ActionUpdate,
+    Attendance,
+    AttendanceStatus,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    NextMeeting,
+    Paragraph,
+    Person,
+    PersonKind,
+    SignOff,
+    Status,
+)
+from scrutiny_desktop.domain.refs import ActionRef
+
+Row = dict[str, Any]
+
+
+def d(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def t(text: str | None) -> time | None:
+    return None if text is None else time.fromisoformat(text)
+
+
+def iso(value: date | time | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return value.isoformat()
+
+
+def person(row: Row) -> Person:
+    return Person(
+        initials=row["initials"],
+        name=row["name"],
+        role=row["role"],
+        organisation=row["organisation"],
+        kind=PersonKind(row["kind"]),
+    )
+
+
+def person_row(p: Person) -> Row:
+    return {
+        "initials": p.initials,
+        "name": p.name,
+        "role": p.role,
+        "organisation": p.organisation,
+        "kind": p.kind.value,
+    }
+
+
+def meeting(row: Row, series: str | None) -> Meeting:
+    signed = None
+    if row["signed_by"] is not None:
+        signed = SignOff(
+            by=row["signed_by"],
+            on=date.fromisoformat(row["signed_on"]),
+            note=row["signed_note"],
+            fingerprint=row["fingerprint"],
+        )
+    nxt = None
+    if row["next_date"] is not None:
+        nxt = NextMeeting(
+            date=date.fromisoformat(row["next_date"]),
+            start=t(row["next_start"]),
+            end=t(row["next_end"]),
+            venue=row["next_venue"],
+        )
+    return Meeting(
+        id=row["id"],
+        title=row["title"],
+        date=date.fromisoformat(row["date"]),
+        series=series,
+        start=t(row["start"]),
+        end=t(row["end"]),
+        venue=row["venue"],
+        classification=row["classification"],
+        status=MeetingStatus(row["status"]),
+        signed_off=signed,
+        next_meeting=nxt,
+    )
+
+
+def meeting_header_row(m: Meeting) -> Row:
+    """The header columns a minute-taker edits (not status or sign-off)."""
+    nxt = m.next_meeting
+    return {
+        "title": m.title,
+        "date": m.date.isoformat(),
+        "start": iso(m.start),
+        "end": iso(m.end),
+        "venue": m.venue,
+        "classification": m.classification,
+        "next_date": iso(nxt.date) if nxt else None,
+        "next_start": iso(nxt.start) if nxt else None,
+        "next_end": iso(nxt.end) if nxt else None,
+        "next_venue": nxt.venue if nxt else None,
+    }
+
+
+def sign_off_row(s: SignOff | None) -> Row:
+    return {
+        "signed_by": s.by if s else None,
+        "signed_on": iso(s.on) if s else None,
+        "signed_note": s.note if s else None,
+        "fingerprint": s.fingerprint if s else None,
+    }
+
+
+def attendance(row: Row) -> Attendance:
+    return Attendance(
+        initials=row["initials"],
+        status=AttendanceStatus(row["status"]),
+        chair=bool(row["chair"]),
+        note=row["note"],
+    )
+
+
+def paragraph(row: Row) -> Paragraph:
+    return Paragraph(text=row["text"], heading=bool(row["heading"]), restricted=bool(row["restricted"]))
+
+
+def ref(row: Row) -> ActionRef | None:
+    if row["ref_number"] is None:
+        return None
+    return ActionRef(year=row["ref_year"], number=row["ref_number"])
+
+
+def action(row: Row, owners: tuple[str, ...]) -> Action:
+    return Action(
+        id=row["id"],
+        ref=ref(row),
+        text=row["text"],
+        owners=owners,
+        due=d(row["due"]),
+        status=Status(row["status"]),
+        restricted=bool(row["restricted"]),
+        due_text=row["due_text"],
+    )
+
+
+def action_row(a: Action) -> Row:
+    return {
+        "text": a.text,
+        "due": iso(a.due),
+        "due_text": a.due_text,
+        "status": a.status.value,
+        "restricted": int(a.restricted),
+    }
+
+
+def update(row: Row) -> ActionUpdate:
+    return ActionUpdate(
+        id=row["id"],
+        ref=ActionRef(year=row["ref_year"], number=row["ref_number"]),
+        status=Status(row["status"]),
+        note=row["note"],
+    )
+
+
+def item_kind(text: str) -> ItemKind:
+    return ItemKind(text)

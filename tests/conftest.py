@@ -1,0 +1,52 @@
+"""Shared fixtures. Qt runs headless: the platform is set before any QApplication exists."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "interchange"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The reference meeting in the interchange format (a copy is kept under tests/data)."""
+    return DATA / "seed-meeting.json"
+
+
+@pytest.fixture
+def schema_path() -> Path:
+    return DATA / "meeting.schema.json"
+
+
+@pytest.fixture
+def book_path(tmp_path: Path) -> Path:
+    """Where a test's book goes (not created)."""
+    return tmp_path / "book.sqlite"
+
+
+@pytest.fixture
+def seeded_book(tmp_path: Path, seed_path: Path):  # type: ignore[no-untyped-def]
+    """A book holding the reference meeting; yields (book, meeting id)."""
+    from scrutiny_desktop.book import Book
+    from scrutiny_desktop.export import interchange
+
+    book = Book.create(tmp_path / "seeded.sqlite")
+    meeting_id = book.import_minutes(interchange.load(seed_path))
+    yield book, meeting_id
+    book.close()
+
+
+def shared_copy_is_current() -> bool:
+    return not SHARED.exists() or all(
+        (SHARED / n).read_bytes() == (DATA / n).read_bytes()
+        for n in ("seed-meeting.json", "meeting.schema.json")
+    )
+
+
