@@ -33,9 +33,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("open", help="open the window on a book (the default command)")
-    p.add_argument("book", nargs="?", type=Path, help="the meeting book (default: your data folder)")
-    p.add_argument("--screenshot", type=Path, metavar="PNG",
-                   help="render the window on the latest meeting to PNG and exit")
+    p.add_argument(
+        "book", nargs="?", type=Path, help="the meeting book (default: your data folder)"
+    )
+    p.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="render the window on the latest meeting to PNG and exit",
+    )
     p.add_argument("--read-only", action="store_true", help="open the book without changing it")
 
     p = sub.add_parser("import", help="import a meeting from a JSON file; prints its id")
@@ -51,9 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("book", type=Path)
     p.add_argument("meeting", help="an id, a date (YYYY-MM-DD) or 'latest'")
     p.add_argument("--format", choices=["json", "pdf"], default="json")
-    p.add_argument("--public", action="store_true",
-                   help="PDF: leave out restricted items, paragraphs and actions")
-    p.add_argument("-o", "--output", type=Path, required=True, help="file to write ('-' for stdout, JSON only)")
+    p.add_argument(
+        "--public",
+        action="store_true",
+        help="PDF: leave out restricted items, paragraphs and actions",
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, help="file to write ('-' for stdout, JSON only)"
+    )
     p.set_defaults(handler=_export)
     return parser
 

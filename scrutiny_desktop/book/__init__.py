@@ -10,4 +10,12 @@ from scrutiny_desktop.book.errors import (
 )
 from scrutiny_desktop.book.store import Book
 
-__all__ = ["Book", "BookError", "MeetingLocked", "NewerSchema", "NotABook", "NotFound", "ReadOnlyBook"]
+__all__ = [
+    "Book",
+    "BookError",
+    "MeetingLocked",
+    "NewerSchema",
+    "NotABook",
+    "NotFound",
+    "ReadOnlyBook",
+]

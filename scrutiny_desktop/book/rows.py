@@ -129,7 +129,9 @@ def attendance(row: Row) -> Attendance:
 
 
 def paragraph(row: Row) -> Paragraph:
-    return Paragraph(text=row["text"], heading=bool(row["heading"]), restricted=bool(row["restricted"]))
+    return Paragraph(
+        text=row["text"], heading=bool(row["heading"]), restricted=bool(row["restricted"])
+    )
 
 
 def ref(row: Row) -> ActionRef | None:

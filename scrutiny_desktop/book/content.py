@@ -1,0 +1,381 @@
+"""Items, their bodies, actions and matters-arising updates: the part of ``Book`` typed most."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from scrutiny_desktop.book import rows
+from scrutiny_desktop.book.base import BookBase
+from scrutiny_desktop.domain.model import (
+    Action,
+    ActionUpdate,
+    Item,
+    ItemKind,
+    Paragraph,
+)
+from scrutiny_desktop.domain.refs import ActionRef, action_year
+
+
+class ContentStore(BookBase):
+    """Items, bodies, actions and updates of a meeting."""
+
+    # ------------------------------------------------------------ items
+
+    def items(self, meeting_id: int, *, full: bool = False) -> list[Item]:
+        """A meeting's items in order; with ``full``, their bodies, actions and updates too."""
+        found = self._q("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])
+        if not full:
+            return [self._item_head(r) for r in found]
+        return [self._item_full(r) for r in found]
+
+    def item(self, item_id: int) -> Item:
+        return self._item_full(
+            self._one("SELECT * FROM items WHERE id = ?", [item_id], f"item with id {item_id}")
+        )
+
+    def _item_head(self, r: dict[str, Any]) -> Item:
+        return Item(
+            id=r["id"],
+            number=r["number"],
+            title=r["title"],
+            kind=ItemKind(r["kind"]),
+            restricted=bool(r["restricted"]),
+        )
+
+    def _item_full(self, r: dict[str, Any]) -> Item:
+        head = self._item_head(r)
+        return Item(
+            id=head.id,
+            number=head.number,
+            title=head.title,
+            kind=head.kind,
+            restricted=head.restricted,
+            body=tuple(self.body(r["id"])),
+            actions=tuple(self.actions(r["id"])),
+            updates=tuple(self.updates(r["id"])),
+        )
+
+    def add_item(
+        self,
+        meeting_id: int,
+        title: str,
+        *,
+        kind: ItemKind = ItemKind.MATTER,
+        position: int | None = None,
+    ) -> Item:
+        """A new item at ``position`` (default: the end); items are renumbered 1, 2, 3..."""
+        with self._writing():
+            self._check_draft(meeting_id)
+            if position is None:
+                position = self._next_position("items", "meeting_id", meeting_id)
+            self._shift("items", "meeting_id", meeting_id, position, +1)
+            item_id = self._insert_item(
+                meeting_id,
+                Item(id=None, number=str(position + 1), title=title, kind=kind),
+                position,
+            )
+            self._renumber(meeting_id)
+        return self.item(item_id)
+
+    def _insert_item(self, meeting_id: int, item: Item, position: int) -> int:
+        row = {
+            "meeting_id": meeting_id,
+            "position": position,
+            "number": item.number,
+            "title": item.title,
+            "kind": item.kind.value,
+            "restricted": int(item.restricted),
+        }
+        if item.id is not None:
+            row["id"] = item.id
+        return int(self._db["items"].insert(row).last_pk)
+
+    def _renumber(self, meeting_id: int) -> None:
+        self._db.execute(
+            "UPDATE items SET number = CAST(position + 1 AS TEXT) WHERE meeting_id = ?",
+            [meeting_id],
+        )
+
+    def update_item(self, item: Item) -> None:
+        """Write an item's title, kind and restricted flag."""
+        assert item.id is not None
+        with self._writing():
+            self._check_draft(self._meeting_of_item(item.id))
+            self._db.execute(
+                "UPDATE items SET title = ?, kind = ?, restricted = ? WHERE id = ?",
+                [item.title, item.kind.value, int(item.restricted), item.id],
+            )
+
+    def move_item(self, item_id: int, position: int) -> None:
+        """Move an item to ``position`` (0-based) and renumber."""
+        with self._writing():
+            meeting_id = self._meeting_of_item(item_id)
+            self._check_draft(meeting_id)
+            ids = [
+                r["id"]
+                for r in self._q(
+                    "SELECT id FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id]
+                )
+            ]
+            ids.remove(item_id)
+            ids.insert(max(0, min(position, len(ids))), item_id)
+            for pos, iid in enumerate(ids):
+                self._db.execute("UPDATE items SET position = ? WHERE id = ?", [pos, iid])
+            self._renumber(meeting_id)
+
+    def delete_item(self, item_id: int) -> tuple[int, Item]:
+        """Delete an item with everything in it; returns (position, item) for ``restore_item``."""
+        with self._writing():
+            meeting_id = self._meeting_of_item(item_id)
+            self._check_draft(meeting_id)
+            item = self.item(item_id)
+            pos = int(
+                self._one("SELECT position FROM items WHERE id = ?", [item_id], "item")["position"]
+            )
+            self._db.execute("DELETE FROM items WHERE id = ?", [item_id])
+            self._shift("items", "meeting_id", meeting_id, pos + 1, -1)
+            self._renumber(meeting_id)
+        return pos, item
+
+    def restore_item(self, meeting_id: int, position: int, item: Item) -> None:
+        """Put back a deleted item, with the same ids, references and content."""
+        with self._writing():
+            self._check_draft(meeting_id)
+            self._shift("items", "meeting_id", meeting_id, position, +1)
+            item_id = self._insert_item(meeting_id, item, position)
+            self._put_body(item_id, item.body)
+            for apos, a in enumerate(item.actions):
+                self._insert_action(item_id, a, apos)
+            for upos, u in enumerate(item.updates):
+                self._insert_update(item_id, u, upos)
+            self._renumber(meeting_id)
+
+    # ------------------------------------------------------------ body
+
+    def body(self, item_id: int) -> list[Paragraph]:
+        return [
+            rows.paragraph(r)
+            for r in self._q(
+                "SELECT * FROM paragraphs WHERE item_id = ? ORDER BY position", [item_id]
+            )
+        ]
+
+    def set_body(self, item_id: int, body: Sequence[Paragraph]) -> None:
+        """Replace an item's body (paragraphs and sub-headings) in one transaction."""
+        with self._writing():
+            self._check_draft(self._meeting_of_item(item_id))
+            self._put_body(item_id, body)
+
+    def _put_body(self, item_id: int, body: Sequence[Paragraph]) -> None:
+        self._db.execute("DELETE FROM paragraphs WHERE item_id = ?", [item_id])
+        self._db.conn.executemany(
+            "INSERT INTO paragraphs (item_id, position, text, heading, restricted) VALUES (?, ?, ?, ?, ?)",
+            [
+                (item_id, pos, p.text, int(p.heading), int(p.restricted))
+                for pos, p in enumerate(body)
+            ],
+        )
+
+    # ------------------------------------------------------------ actions
+
+    def actions(self, item_id: int) -> list[Action]:
+        found = self._q("SELECT * FROM actions WHERE item_id = ? ORDER BY position", [item_id])
+        owners: dict[int, list[str]] = {r["id"]: [] for r in found}
+        if found:
+            for r in self._q(
+                "SELECT ao.action_id, p.initials FROM action_owners ao JOIN people p ON p.id = ao.person_id "
+                "JOIN actions a ON a.id = ao.action_id WHERE a.item_id = ? ORDER BY ao.position",
+                [item_id],
+            ):
+                owners[r["action_id"]].append(r["initials"])
+        return [rows.action(r, tuple(owners[r["id"]])) for r in found]
+
+    def action(self, action_id: int) -> Action:
+        r = self._one(
+            "SELECT * FROM actions WHERE id = ?", [action_id], f"action with id {action_id}"
+        )
+        owners = tuple(
+            o["initials"]
+            for o in self._q(
+                "SELECT p.initials FROM action_owners ao JOIN people p ON p.id = ao.person_id "
+                "WHERE ao.action_id = ? ORDER BY ao.position",
+                [action_id],
+            )
+        )
+        return rows.action(r, owners)
+
+    def add_action(
+        self, item_id: int, action: Action, *, numbered: bool = True, position: int | None = None
+    ) -> Action:
+        """Add an action to an item; a numbered one gets the series' next reference now.
+
+        The reference is never handed out again, even if this action is deleted.
+        """
+        with self._writing():
+            meeting_id = self._meeting_of_item(item_id)
+            self._check_draft(meeting_id)
+            ref = None
+            if numbered:
+                ref = self._next_ref(meeting_id)
+                self._bump_counter(self._series_key(meeting_id), ref)
+            if position is None:
+                position = self._next_position("actions", "item_id", item_id)
+            else:
+                self._shift("actions", "item_id", item_id, position, +1)
+            new = Action(
+                id=None,
+                ref=ref,
+                text=action.text,
+                owners=action.owners,
+                due=action.due,
+                status=action.status,
+                restricted=action.restricted,
+                due_text=action.due_text,
+            )
+            action_id = self._insert_action(item_id, new, position)
+            for initials in action.owners:
+                self._link_person(meeting_id, self._person_id(initials))
+        return self.action(action_id)
+
+    def _insert_action(self, item_id: int, a: Action, position: int) -> int:
+        row = rows.action_row(a)
+        row.update(
+            item_id=item_id,
+            position=position,
+            ref_year=a.ref.year if a.ref else None,
+            ref_number=a.ref.number if a.ref else None,
+        )
+        if a.id is not None:
+            row["id"] = a.id
+        action_id = int(self._db["actions"].insert(row).last_pk)
+        self._put_owners(action_id, a.owners)
+        return action_id
+
+    def _put_owners(self, action_id: int, owners: Sequence[str]) -> None:
+        self._db.execute("DELETE FROM action_owners WHERE action_id = ?", [action_id])
+        for pos, initials in enumerate(dict.fromkeys(owners)):
+            self._db.execute(
+                "INSERT INTO action_owners (action_id, person_id, position) VALUES (?, ?, ?)",
+                [action_id, self._person_id(initials), pos],
+            )
+
+    def update_action(self, action: Action) -> None:
+        """Write an action's text, owners, due date, status and restricted flag (not its ref)."""
+        assert action.id is not None
+        with self._writing():
+            meeting_id = self._meeting_of_action(action.id)
+            self._check_draft(meeting_id)
+            row = rows.action_row(action)
+            sets = ", ".join(f"{k} = ?" for k in row)
+            self._db.execute(f"UPDATE actions SET {sets} WHERE id = ?", [*row.values(), action.id])
+            self._put_owners(action.id, action.owners)
+            for initials in action.owners:
+                self._link_person(meeting_id, self._person_id(initials))
+
+    def delete_action(self, action_id: int) -> tuple[int, int, Action]:
+        """Delete an action; returns (item id, position, action) for ``restore_action``."""
+        with self._writing():
+            self._check_draft(self._meeting_of_action(action_id))
+            action = self.action(action_id)
+            r = self._one(
+                "SELECT item_id, position FROM actions WHERE id = ?", [action_id], "action"
+            )
+            self._db.execute("DELETE FROM actions WHERE id = ?", [action_id])
+            self._shift("actions", "item_id", r["item_id"], r["position"] + 1, -1)
+        return int(r["item_id"]), int(r["position"]), action
+
+    def restore_action(self, item_id: int, position: int, action: Action) -> None:
+        """Put back a deleted action with its id and reference."""
+        with self._writing():
+            self._check_draft(self._meeting_of_item(item_id))
+            self._shift("actions", "item_id", item_id, position, +1)
+            self._insert_action(item_id, action, position)
+
+    def _next_ref(self, meeting_id: int) -> ActionRef:
+        r = self._one(
+            "SELECT m.date, m.series_id, COALESCE(s.year_start_month, 1) AS start_month "
+            "FROM meetings m LEFT JOIN series s ON s.id = m.series_id WHERE m.id = ?",
+            [meeting_id],
+            "meeting",
+        )
+        year = action_year(date.fromisoformat(r["date"]), int(r["start_month"]))
+        key = int(r["series_id"] or 0)
+        counter = self._q(
+            "SELECT last_number FROM action_counters WHERE series_key = ? AND ref_year = ?",
+            [key, year],
+        )
+        used = self._db.execute(
+            "SELECT COALESCE(MAX(a.ref_number), 0) FROM actions a JOIN items i ON i.id = a.item_id "
+            "JOIN meetings m ON m.id = i.meeting_id WHERE COALESCE(m.series_id, 0) = ? AND a.ref_year = ?",
+            [key, year],
+        ).fetchone()[0]
+        last = max(int(used), int(counter[0]["last_number"]) if counter else 0)
+        return ActionRef(year=year, number=last + 1)
+
+    def _bump_counter(self, series_key: int, ref: ActionRef) -> None:
+        self._db.execute(
+            "INSERT INTO action_counters (series_key, ref_year, last_number) VALUES (?, ?, ?) "
+            "ON CONFLICT (series_key, ref_year) DO UPDATE SET "
+            "last_number = MAX(last_number, excluded.last_number)",
+            [series_key, ref.year, ref.number],
+        )
+
+    # ------------------------------------------------------------ matters arising updates
+
+    def updates(self, item_id: int) -> list[ActionUpdate]:
+        return [
+            rows.update(r)
+            for r in self._q(
+                "SELECT * FROM action_updates WHERE item_id = ? ORDER BY position", [item_id]
+            )
+        ]
+
+    def add_update(
+        self, item_id: int, update: ActionUpdate, position: int | None = None
+    ) -> ActionUpdate:
+        """Record progress on an earlier action at this meeting (matters arising)."""
+        with self._writing():
+            self._check_draft(self._meeting_of_item(item_id))
+            if position is None:
+                position = self._next_position("action_updates", "item_id", item_id)
+            else:
+                self._shift("action_updates", "item_id", item_id, position, +1)
+            new_id = self._insert_update(item_id, update, position)
+        return rows.update(
+            self._one("SELECT * FROM action_updates WHERE id = ?", [new_id], "update")
+        )
+
+    def _insert_update(self, item_id: int, u: ActionUpdate, position: int) -> int:
+        row = {
+            "item_id": item_id,
+            "position": position,
+            "ref_year": u.ref.year,
+            "ref_number": u.ref.number,
+            "status": u.status.value,
+            "note": u.note,
+        }
+        if u.id is not None:
+            row["id"] = u.id
+        return int(self._db["action_updates"].insert(row).last_pk)
+
+    def change_update(self, update: ActionUpdate) -> None:
+        """Write an update's reference, status and note."""
+        assert update.id is not None
+        with self._writing():
+            r = self._one("SELECT item_id FROM action_updates WHERE id = ?", [update.id], "update")
+            self._check_draft(self._meeting_of_item(int(r["item_id"])))
+            self._db.execute(
+                "UPDATE action_updates SET ref_year = ?, ref_number = ?, status = ?, note = ? WHERE id = ?",
+                [update.ref.year, update.ref.number, update.status.value, update.note, update.id],
+            )
+
+    def delete_update(self, update_id: int) -> tuple[int, int, ActionUpdate]:
+        """Delete an update; returns (item id, position, update) for ``add_update``."""
+        with self._writing():
+            r = self._one("SELECT * FROM action_updates WHERE id = ?", [update_id], "update")
+            self._check_draft(self._meeting_of_item(int(r["item_id"])))
+            self._db.execute("DELETE FROM action_updates WHERE id = ?", [update_id])
+            self._shift("action_updates", "item_id", r["item_id"], r["position"] + 1, -1)
+        return int(r["item_id"]), int(r["position"]), rows.update(r)
