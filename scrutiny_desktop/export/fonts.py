@@ -72,7 +72,12 @@ def register_fonts(font_dir: Path | None = None) -> FontSet:
             font = TTFont(names[face], str(folder / file))
             pdfmetrics.registerFont(font)
         faces.append(font)
-    for bold, italic, face in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bold_italic")):
+    for bold, italic, face in (
+        (0, 0, "regular"),
+        (1, 0, "bold"),
+        (0, 1, "italic"),
+        (1, 1, "bold_italic"),
+    ):
         addMapping(FAMILY, bold, italic, names[face])
     covered = frozenset.intersection(*(frozenset(f.face.charToGlyph) for f in faces))
     return FontSet(

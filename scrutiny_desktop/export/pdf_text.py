@@ -1,4 +1,4 @@
-"""User text made safe for reportlab's Paragraph markup, with visible glyph substitution.
+"""User text made safe for reportlab's Paragraph markup, and the wording of dates and updates.
 
 Paragraph parses a small XML dialect, so every piece of user text is escaped here and
 nowhere else. Characters the embedded font cannot draw become U+FFFD (or "?" when the
@@ -11,7 +11,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import date, time
 from xml.sax.saxutils import escape
+
+from scrutiny_desktop.domain.model import ActionUpdate, NextMeeting, Status
 
 REPLACEMENT = "\ufffd"
 
@@ -64,3 +67,51 @@ class TextPrep:
         """Paragraph markup for user text: escaped, line breaks kept as ``<br/>``."""
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         return "<br/>".join(escape(self.plain(line, where)) for line in lines)
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(d: date) -> str:
+    """``Thursday 26 February 2015``, in English whatever the process locale (Qt sets it)."""
+    return f"{_DAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def clock(t: time) -> str:
+    """``9:00am`` as the minutes' heading writes the start time."""
+    hour = t.hour % 12 or 12
+    return f"{hour}:{t.minute:02d}{'am' if t.hour < 12 else 'pm'}"
+
+
+def next_meeting_text(nm: NextMeeting) -> str:
+    """``Thursday 26 March 2015 09:00–11:00, OPCC Conference room``."""
+    text = long_date(nm.date)
+    if nm.start is not None:
+        text += f" {nm.start:%H:%M}"
+        if nm.end is not None:
+            text += f"–{nm.end:%H:%M}"
+    if nm.venue:
+        text += f", {nm.venue}"
+    return text
+
+
+def update_text(update: ActionUpdate) -> str:
+    """``76/14 – completed``; ``94/14 – SH to action`` when an open action has a note."""
+    if update.note and update.status is Status.OPEN:
+        return f"{update.ref} – {update.note}"
+    text = f"{update.ref} – {update.status.label}"
+    return f"{text}, {update.note}" if update.note else text

@@ -1,0 +1,160 @@
+"""PDF minutes in the classic table (No. | Matter Raised | Action | Owner | Date for Completion).
+
+``export_pdf`` writes the full or the public version atomically and returns the page
+count. reportlab is imported only inside the export, so importing this module (as the
+window does at start) stays cheap.
+
+The public version is made by removing restricted material from the Minutes *before*
+layout (``public_minutes``): what is not handed to reportlab cannot leak into the text,
+the metadata, the bookmarks or the file name. A restricted item keeps its number, so the
+published numbering has no unexplained gap, and says only that it was considered in
+private.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from scrutiny_desktop.domain.model import Item, Minutes
+from scrutiny_desktop.export.pdf_text import Substitution, TextPrep, long_date
+
+log = logging.getLogger(__name__)
+
+_UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+@dataclass(frozen=True, slots=True)
+class PdfReport:
+    """What an export produced: pages written and any characters the font could not draw."""
+
+    pages: int
+    substitutions: tuple[Substitution, ...] = ()
+
+
+def public_minutes(minutes: Minutes) -> Minutes:
+    """The minutes with restricted items, paragraphs and actions removed.
+
+    A restricted item becomes a bare placeholder: its number, nothing else.
+    """
+    items: list[Item] = []
+    for item in minutes.items:
+        if item.restricted:
+            items.append(Item(id=item.id, number=item.number, title="", restricted=True))
+            continue
+        items.append(
+            replace(
+                item,
+                body=tuple(p for p in item.body if not p.restricted),
+                actions=tuple(a for a in item.actions if not a.restricted),
+            )
+        )
+    meeting = replace(minutes.meeting, classification=None)
+    return replace(minutes, meeting=meeting, items=tuple(items))
+
+
+def default_filename(minutes: Minutes, public: bool) -> str:
+    """``2015-02-26 Force Performance Scrutiny Meeting (public).pdf``.
+
+    Made from the meeting's date and title only, never from items.
+    """
+    m = minutes.meeting
+    title = _UNSAFE_IN_NAME.sub(" ", m.title).strip(" .") or "Minutes"
+    title = " ".join(title.split())[:120]
+    suffix = " (public)" if public else ""
+    return f"{m.date.isoformat()} {title}{suffix}.pdf"
+
+
+def export_pdf(
+    minutes: Minutes,
+    out: Path,
+    *,
+    public: bool = False,
+    page_size: str = "A4",
+    author: str | None = None,
+) -> int:
+    """Write the minutes to ``out`` as PDF and return the number of pages.
+
+    Characters the embedded font cannot draw are printed as U+FFFD and logged as a
+    warning; ``export_pdf_report`` returns them instead.
+    """
+    report = export_pdf_report(minutes, out, public=public, page_size=page_size, author=author)
+    for sub in report.substitutions:
+        log.warning("PDF %s: %s", out.name, sub)
+    return report.pages
+
+
+def export_pdf_report(
+    minutes: Minutes,
+    out: Path,
+    *,
+    public: bool = False,
+    page_size: str = "A4",
+    author: str | None = None,
+) -> PdfReport:
+    """As ``export_pdf``, returning the page count and the glyph substitutions made."""
+    from scrutiny_desktop.export import pdf_layout
+    from scrutiny_desktop.export.fonts import register_fonts
+
+    fonts = register_fonts()
+    prep = TextPrep(fonts.covered)
+    source = public_minutes(minutes) if public else minutes
+    m = source.meeting
+    title = prep.plain(m.title, "the title")
+    when = long_date(m.date)
+    subject = f"Minutes of the meeting held on {when}"
+    if public:
+        subject += " (public version)"
+    metadata = {
+        "title": title,
+        "subject": subject,
+        "author": prep.plain(author or m.series or m.title, "the author"),
+        "keywords": prep.plain(m.classification or "", "the classification"),
+    }
+    decor = pdf_layout.PageDecor(
+        footer=f"{title} – {when}",
+        classification=prep.plain(m.classification, "the classification")
+        if m.classification
+        else None,
+        draft=not m.is_signed_off,
+    )
+    built = pdf_layout.build(
+        source, fonts, prep, page_size=page_size, metadata=metadata, decor=decor, public=public
+    )
+    write_atomically(out, built.data)
+    return PdfReport(built.pages, _unique(prep.substitutions))
+
+
+def write_atomically(out: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``out``, then rename it over ``out``.
+
+    On any failure the temporary file is removed and an existing ``out`` is untouched.
+    """
+    try:
+        mode = out.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o644  # mkstemp's 0600 would make a circulated PDF private to its writer
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _unique(subs: list[Substitution]) -> tuple[Substitution, ...]:
+    seen: dict[tuple[str, str], Substitution] = {}
+    for s in subs:
+        seen.setdefault((s.char, s.where), s)
+    return tuple(seen.values())
