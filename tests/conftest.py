@@ -48,5 +48,3 @@ def shared_copy_is_current() -> bool:
         (SHARED / n).read_bytes() == (DATA / n).read_bytes()
         for n in ("seed-meeting.json", "meeting.schema.json")
     )
-
-

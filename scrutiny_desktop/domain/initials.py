@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 
 from scrutiny_desktop.domain.model import Person
@@ -49,6 +50,8 @@ _TITLES = {
     "di",
     "dc",
 }
+# Latin letters that Unicode does not decompose into an ASCII base letter.
+_NO_DECOMPOSITION = str.maketrans({"Ł": "L", "Ø": "O", "Đ": "D", "Æ": "A", "Œ": "O", "Þ": "T"})
 INITIALS_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9&'.-]{0,11}$")
 
 
@@ -62,6 +65,8 @@ def propose_initials(name: str, taken: Collection[str] = ()) -> str:
         base = core[0][:2].upper()
     else:
         base = (core[0][0] + core[-1][0]).upper()
+    # Initials are ASCII letters (the interchange format says so): Ŵ -> W, Ó -> O.
+    base = unicodedata.normalize("NFKD", base.translate(_NO_DECOMPOSITION))
     base = "".join(c for c in base if c.isascii() and c.isalpha()) or "X"
     if base not in taken:
         return base

@@ -1,0 +1,43 @@
+"""One-line person entry, proposed initials, and owners typed as SH/CF."""
+
+import pytest
+
+from scrutiny_desktop.domain.initials import parse_person_line, propose_initials, split_owners
+
+
+def test_one_line_gives_name_role_and_organisation_with_initials():
+    p = parse_person_line("Tina Bateman, Performance and Scrutiny Officer, OPCC")
+    assert (p.initials, p.name, p.role, p.organisation) == (
+        "TB",
+        "Tina Bateman",
+        "Performance and Scrutiny Officer",
+        "OPCC",
+    )
+
+
+def test_role_may_contain_commas_and_ranks_do_not_count_in_initials():
+    p = parse_person_line("Detective Chief Inspector Tom Simons, EP")
+    assert (p.initials, p.role, p.organisation) == ("TS", None, "EP")
+    p = parse_person_line("Lindsay Whitehouse, Deputy PCC, Office, of the PCC, OPCC")
+    assert p.role == "Deputy PCC, Office, of the PCC" and p.organisation == "OPCC"
+
+
+def test_initials_can_be_given_and_are_made_unique():
+    assert parse_person_line("Gwanwyn Mason [GM2]").initials == "GM2"
+    assert propose_initials("Tom Smith", taken={"TS"}) == "TS2"
+    assert propose_initials("Tom Smith", taken={"TS", "TS2"}) == "TS3"
+
+
+def test_names_outside_ascii_still_get_initials():
+    assert propose_initials("Ŵyn Ó Briain") == "WB"
+    assert propose_initials("Łucja Żak") == "LZ"
+
+
+def test_a_line_without_a_name_is_refused():
+    with pytest.raises(ValueError, match="type a name"):
+        parse_person_line(" , ")
+
+
+@pytest.mark.parametrize("typed", ["SH/CF", "SH, CF", "SH and CF", "SH / CF", "SH CF", "SH/CF/SH"])
+def test_owners_split_in_order_without_repeats(typed):
+    assert split_owners(typed) == ("SH", "CF")

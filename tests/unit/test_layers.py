@@ -1,0 +1,47 @@
+"""The core stays Qt-free: importing it never loads PySide6 (and reportlab loads only to export)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "scrutiny_desktop"
+CORE = sorted(
+    ".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+    for p in PACKAGE.rglob("*.py")
+    if "ui" not in p.relative_to(PACKAGE).parts and p.name != "app.py"
+)
+
+
+def test_the_core_has_modules_to_check():
+    assert {
+        "scrutiny_desktop.book.store",
+        "scrutiny_desktop.cli",
+        "scrutiny_desktop.domain.model",
+    } <= set(CORE)
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_module_does_not_load_qt(module):
+    code = f"import sys, {module}; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_no_core_source_imports_pyside6():
+    offenders = [
+        str(p)
+        for p in PACKAGE.rglob("*.py")
+        if "ui" not in p.relative_to(PACKAGE).parts
+        and p.name != "app.py"
+        and any(
+            line.lstrip().startswith(("import PySide6", "from PySide6"))
+            for line in p.read_text().splitlines()
+        )
+    ]
+    assert offenders == []
+
+
+def test_the_app_module_loads_qt_only_when_a_window_opens():
+    code = "import sys, scrutiny_desktop.app; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
