@@ -314,6 +314,19 @@ class ContentStore(BookBase):
         last = max(int(used), int(counter[0]["last_number"]) if counter else 0)
         return ActionRef(year=year, number=last + 1)
 
+    def next_action_ref(self, meeting_id: int) -> ActionRef:
+        """The reference the next numbered action in this meeting would get."""
+        return self._next_ref(meeting_id)
+
+    def reserve_action_refs(self, meeting_id: int, up_to: ActionRef) -> None:
+        """Record that ``up_to`` was already handed out in this meeting's series.
+
+        For a book started mid-year: an earlier (paper) meeting raised 01/15..06/15, so the
+        next action here must be 07/15. The counter only ever goes up.
+        """
+        with self._writing():
+            self._bump_counter(self._series_key(meeting_id), up_to)
+
     def _bump_counter(self, series_key: int, ref: ActionRef) -> None:
         self._db.execute(
             "INSERT INTO action_counters (series_key, ref_year, last_number) VALUES (?, ?, ?) "

@@ -105,6 +105,47 @@ class Book(ContentStore):
             self._check_draft(meeting_id)
             self._link_person(meeting_id, self._person_id(initials))
 
+    def meeting_people(self, meeting_id: int) -> list[Person]:
+        """Everyone a meeting's minutes name (attending or not), in the order they were named."""
+        return [
+            rows.person(r)
+            for r in self._q(
+                "SELECT p.* FROM meeting_people mp JOIN people p ON p.id = mp.person_id "
+                "WHERE mp.meeting_id = ? ORDER BY mp.position",
+                [meeting_id],
+            )
+        ]
+
+    def unlink_person(self, meeting_id: int, initials: str) -> int | None:
+        """Stop naming a person in a meeting (undo of ``link_person``); their old position.
+
+        The directory keeps the person. Returns None when they were not named.
+        """
+        with self._writing():
+            self._check_draft(meeting_id)
+            found = self._q(
+                "SELECT mp.position, mp.person_id FROM meeting_people mp "
+                "JOIN people p ON p.id = mp.person_id WHERE mp.meeting_id = ? AND p.initials = ?",
+                [meeting_id, initials],
+            )
+            if not found:
+                return None
+            self._db.execute(
+                "DELETE FROM meeting_people WHERE meeting_id = ? AND person_id = ?",
+                [meeting_id, found[0]["person_id"]],
+            )
+        return int(found[0]["position"])
+
+    def relink_person(self, meeting_id: int, initials: str, position: int) -> None:
+        """Name a person again at the position ``unlink_person`` returned (for undo)."""
+        with self._writing():
+            self._check_draft(meeting_id)
+            self._db.execute(
+                "INSERT OR IGNORE INTO meeting_people (meeting_id, person_id, position) "
+                "VALUES (?, ?, ?)",
+                [meeting_id, self._person_id(initials), position],
+            )
+
     # ------------------------------------------------------------ series
 
     def _series_id(self, name: str | None, *, create: bool) -> int | None:
