@@ -23,6 +23,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -456,7 +457,7 @@ class MinutesLayout:
         if so.fingerprint:
             fp = self._prep.markup(so.fingerprint, "the sign-off")
             out.append(Paragraph(f"Fingerprint: {fp}", s.small))
-        return out
+        return [KeepTogether(out)]
 
 
 def build(
