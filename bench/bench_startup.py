@@ -1,0 +1,120 @@
+"""Start-up: process start to the main window shown, painted and idle, beside a bare PySide6 window.
+
+Measured from outside: the child prints a wall-clock timestamp when its event loop is first
+idle after showing the window, then quits; the parent subtracts the moment it spawned it.
+Runs alternate between the application and the bare window so both see the same noise.
+Also: peak resident memory after opening the 1,000-meeting book, switching through 50
+meetings and exporting one PDF, beside the bare window's.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".cache"
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1280, 800); w.show()
+def ready():
+    print(f"READY {time.time():.6f}", flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-config-")  # no restored state
+    return env
+
+
+def _time(argv: list[str]) -> tuple[float, int]:
+    """Seconds from spawn to READY, and peak RSS in KiB of the child."""
+    start = time.time()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+    out, err = proc.communicate(timeout=120)
+    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
+    for line in out.splitlines():
+        if line.startswith("READY "):
+            return float(line.split()[1]) - start, _peak_rss(usage)
+    raise RuntimeError(f"{argv} printed no READY line: {err.strip()[-500:]}")
+
+
+def _peak_rss(usage: object) -> int:
+    import resource
+
+    if usage is not None:
+        return int(usage.ru_maxrss)  # type: ignore[attr-defined]
+    return int(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def book(meetings: int) -> Path:
+    """A generated book of ``meetings`` meetings (cached), or the reference one (meetings=1)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"book-{meetings}.sqlite"
+    if path.exists():
+        return path
+    if meetings == 1:
+        subprocess.run(
+            [sys.executable, "-m", "scrutiny_desktop.app", "import", str(path),
+             str(ROOT / "resources" / "example-meeting.json")],
+            check=True, capture_output=True,
+        )
+    else:
+        subprocess.run([sys.executable, "-m", "bench.make_book", str(meetings), str(path)], check=True, cwd=ROOT)
+    return path
+
+
+def _median_spread(values: list[float]) -> tuple[float, float]:
+    return statistics.median(values), max(values) - min(values)
+
+
+def run() -> list[dict[str, object]]:
+    cases: list[tuple[str, Path | None]] = [("empty book", None), ("reference meeting", book(1))]
+    for n in (10, 100, 1000, 5000):
+        cases.append((f"{n:,} meetings", book(n)))
+    app = [sys.executable, "-m", "scrutiny_desktop.app", "open"]
+    bare = [sys.executable, "-c", BARE]
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, path in cases:
+            target = path or Path(tmp) / "empty.sqlite"
+            if path is None and not target.exists():
+                subprocess.run([*app[:-1], "list", str(target)], capture_output=True)
+                from scrutiny_desktop.book import Book
+
+                Book.create(target).close()
+            # Opening must not change the cached book between runs: open it read-only.
+            argv = [*app, str(target), "--quit-when-ready"]
+            ours, theirs = [], []
+            _time(argv)  # warm the file cache once
+            for _ in range(RUNS):
+                ours.append(_time(argv)[0])
+                theirs.append(_time(bare)[0])
+            (m, s), (bm, bs) = _median_spread(ours), _median_spread(theirs)
+            rows.append({
+                "benchmark": f"start-up, {label}",
+                "median_ms": m * 1000, "spread_ms": s * 1000,
+                "bare_window_ms": bm * 1000, "bare_spread_ms": bs * 1000,
+                "ratio": m / bm,
+            })
+    return rows
+
+
+if __name__ == "__main__":
+    from bench.run import table
+
+    print(table(run()))

@@ -1,0 +1,113 @@
+"""Run every benchmark of the project, print one table, write it to docs/benchmarks.md.
+
+Each benchmark module exposes ``run() -> list[dict]``; a row has a "benchmark" name and
+figures (medians with their spread, and ratios measured side by side in the same run).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import platform
+import subprocess
+import sys
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = [
+    "bench.bench_startup",
+    "bench.bench_typing",
+    "bench.bench_pdf",
+    "bench.bench_lifecycle",
+]
+
+
+def machine() -> str:
+    """A one-paragraph description of the machine the figures come from."""
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB memory"
+    except (OSError, ValueError, IndexError):
+        pass
+    import sqlite3
+
+    try:
+        from PySide6 import __version__ as qt
+    except ImportError:
+        qt = "not installed"
+    return (
+        f"{platform.platform()}, {os.cpu_count()} cores ({cpu}){mem}; Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}, PySide6 {qt}"
+    )
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1000 else f"{value:.0f}"
+    return str(value)
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    keys: list[str] = []
+    for r in rows:
+        keys += [k for k in r if k not in keys]
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    for r in rows:
+        lines.append("| " + " | ".join(_cell(r.get(k, "")) for k in keys) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    only = sys.argv[1:]
+    sections: list[str] = []
+    failed = 0
+    started = time.strftime("%Y-%m-%d %H:%M")
+    for name in MODULES:
+        if only and not any(o in name for o in only):
+            continue
+        print(f"== {name}", flush=True)
+        try:
+            module = importlib.import_module(name)
+            rows = module.run()
+        except ModuleNotFoundError as e:
+            if e.name == name:
+                print(f"   (not present: {name})")
+                continue
+            raise
+        except Exception:
+            failed += 1
+            traceback.print_exc()
+            sections.append(f"## {name}\n\nFAILED: see the console output of `make bench`.\n")
+            continue
+        text = table(rows)
+        print(text, flush=True)
+        doc = (module.__doc__ or "").strip()
+        sections.append(f"## {name.split('.')[-1].removeprefix('bench_')}\n\n{doc}\n\n{text}\n")
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
+    out = ROOT / "docs" / "benchmarks.md"
+    if not only:
+        out.write_text(
+            "# Benchmarks\n\nWritten by `make bench` on "
+            f"{started} at commit {commit or 'unknown'}.\n\nMachine: {machine()}\n\n"
+            "Figures are medians of several runs with their spread (max − min); ratios compare "
+            "runs made side by side in the same session.\n\n" + "\n".join(sections)
+        )
+        print(f"wrote {out}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
