@@ -42,23 +42,18 @@ def _env() -> dict[str, str]:
 
 
 def _time(argv: list[str]) -> tuple[float, int]:
-    """Seconds from spawn to READY, and peak RSS in KiB of the child."""
-    start = time.time()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
-    out, err = proc.communicate(timeout=120)
-    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
-    for line in out.splitlines():
-        if line.startswith("READY "):
-            return float(line.split()[1]) - start, _peak_rss(usage)
-    raise RuntimeError(f"{argv} printed no READY line: {err.strip()[-500:]}")
-
-
-def _peak_rss(usage: object) -> int:
-    import resource
-
-    if usage is not None:
-        return int(usage.ru_maxrss)  # type: ignore[attr-defined]
-    return int(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    """Seconds from spawn to READY, and the child's peak resident memory in KiB."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.time()
+        proc = subprocess.Popen(argv, stdout=out, stderr=err, text=True, env=_env())
+        _, status, usage = os.wait4(proc.pid, 0)  # reaps the child and gives its rusage
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        for line in out.read().splitlines():
+            if line.startswith("READY "):
+                return float(line.split()[1]) - start, int(usage.ru_maxrss)
+        raise RuntimeError(f"{argv} printed no READY line: {err.read().strip()[-500:]}")
 
 
 def book(meetings: int) -> Path:
@@ -93,7 +88,6 @@ def run() -> list[dict[str, object]]:
         for label, path in cases:
             target = path or Path(tmp) / "empty.sqlite"
             if path is None and not target.exists():
-                subprocess.run([*app[:-1], "list", str(target)], capture_output=True)
                 from scrutiny_desktop.book import Book
 
                 Book.create(target).close()
