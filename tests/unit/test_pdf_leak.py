@@ -1,0 +1,120 @@
+"""The public PDF leaks nothing restricted: canaries in restricted material never appear in it."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from scrutiny_desktop.domain.model import Action, Item, ItemKind, Meeting, Minutes, Paragraph
+from scrutiny_desktop.export.pdf import default_filename, export_pdf
+from tests.unit.pdf_helpers import outline_titles, pdftotext, raw_streams, squash
+
+# Public text: letters, spaces and markup characters, never the canary marker.
+PUBLIC_TEXT = st.text(alphabet="abcdefghijklmnopqrstuvwxyz &<>'\"", min_size=1, max_size=30).map(
+    lambda s: s.strip() or "text"
+)
+
+
+@dataclass(frozen=True)
+class ItemPlan:
+    restricted: bool
+    paragraphs: tuple[tuple[bool, bool, str], ...]  # (restricted, heading, public text)
+    actions: tuple[tuple[bool, str], ...]  # (restricted, public text)
+    title: str
+
+
+ITEM_PLANS = st.builds(
+    ItemPlan,
+    restricted=st.booleans(),
+    paragraphs=st.lists(st.tuples(st.booleans(), st.booleans(), PUBLIC_TEXT), max_size=4).map(
+        tuple
+    ),
+    actions=st.lists(st.tuples(st.booleans(), PUBLIC_TEXT), max_size=3).map(tuple),
+    title=PUBLIC_TEXT,
+)
+
+
+def _build(plans: list[ItemPlan]) -> tuple[Minutes, list[str]]:
+    """Minutes whose every restricted piece carries a unique canary; returns the canaries."""
+    canaries: list[str] = []
+
+    def canary() -> str:
+        c = f"CANARY{len(canaries):04x}{0xBEEF:04x}"
+        canaries.append(c)
+        return c
+
+    items: list[Item] = []
+    for n, plan in enumerate(plans, start=1):
+        title = f"{canary()} {plan.title}" if plan.restricted else plan.title
+        body = tuple(
+            Paragraph(
+                f"{canary()} {text}" if (plan.restricted or r) else text,
+                heading=heading,
+                restricted=r,
+            )
+            for r, heading, text in plan.paragraphs
+        )
+        actions = tuple(
+            Action(
+                id=None,
+                ref=None,
+                text=f"{text} {canary()}" if (plan.restricted or r) else text,
+                owners=("LW",),
+                restricted=r,
+            )
+            for r, text in plan.actions
+        )
+        items.append(
+            Item(
+                id=None,
+                number=str(n),
+                title=title,
+                restricted=plan.restricted,
+                body=body,
+                actions=actions,
+            )
+        )
+    items.append(
+        Item(id=None, number=str(len(items) + 1), title="Next", kind=ItemKind.NEXT_MEETING)
+    )
+    meeting = Meeting(id=None, title="Leak Test Meeting", date=date(2015, 2, 26))
+    return Minutes(meeting=meeting, items=tuple(items)), canaries
+
+
+def _everything(path: Path) -> str:
+    """All the places a reader (or a script) could find text in the file."""
+    reader = PdfReader(path)
+    parts = [
+        " ".join(page.extract_text() for page in reader.pages),
+        pdftotext(path, "-raw"),
+        pdftotext(path, "-layout"),
+        " ".join(f"{k}={v}" for k, v in (reader.metadata or {}).items()),
+        " ".join(outline_titles(reader)),
+        raw_streams(reader).decode("latin-1"),
+        path.read_bytes().decode("latin-1"),
+        path.name,
+    ]
+    return "\n".join(parts)
+
+
+@settings(max_examples=25, deadline=None)
+@given(plans=st.lists(ITEM_PLANS, min_size=1, max_size=5))
+def test_public_pdf_holds_no_canary_and_full_pdf_holds_all(plans: list[ItemPlan]) -> None:
+    minutes, canaries = _build(plans)
+    with tempfile.TemporaryDirectory() as folder:
+        public = Path(folder) / default_filename(minutes, public=True)
+        full = Path(folder) / default_filename(minutes, public=False)
+        export_pdf(minutes, public, public=True)
+        export_pdf(minutes, full)
+        leaked = [c for c in canaries if c in _everything(public)]
+        assert leaked == []
+        full_text = squash(pdftotext(full, "-raw"))
+        assert [c for c in canaries if c not in full_text] == []
+        private_rows = sum(p.restricted for p in plans)
+        assert squash(pdftotext(public, "-raw")).count("considered in private") == private_rows
