@@ -55,6 +55,10 @@ def public_minutes(minutes: Minutes) -> Minutes:
             )
         )
     meeting = replace(minutes.meeting, classification=None)
+    if meeting.signed_off is not None:
+        # The fingerprint hashes the full record, restricted text included: printed in a
+        # public copy it would let anyone confirm a guess at what was left out.
+        meeting = replace(meeting, signed_off=replace(meeting.signed_off, fingerprint=None))
     return replace(minutes, meeting=meeting, items=tuple(items))
 
 

@@ -208,6 +208,9 @@ def test_signed_off_shows_who_when_and_fingerprint_and_no_draft(
     assert "DRAFT" not in " ".join(p.extract_text() for p in PdfReader(path).pages)
     assert "Agreed by LW on 26.03.15" in texts[-1]
     assert "sha256:" + "ab12" * 16 in squash(texts[-1]).replace(" ", "")
+    public = page_texts(_export(replace(reference, meeting=signed), tmp_path, "p.pdf", public=True))
+    assert "Agreed by LW on 26.03.15" in public[-1]
+    assert "ab12ab12" not in "".join(public).replace(" ", "").replace("\n", "")
 
 
 def test_full_version_prints_classification_top_and_bottom_of_every_page(
