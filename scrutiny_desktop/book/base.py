@@ -1,16 +1,30 @@
-"""Connection helpers shared by the parts of ``Book``: transactions, queries, positions."""
+"""Connection helpers shared by the parts of ``Book``: transactions, queries, positions.
+
+``_writing`` is the single write path, so the reliability rules live here: the fault
+seam for tests, the check that the file is still the one opened, and every storage
+failure turned into ``WriteFailed`` with the transaction rolled back.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from scrutiny_desktop.book.errors import MeetingLocked, NotFound, ReadOnlyBook
+from scrutiny_desktop.book import faults
+from scrutiny_desktop.book.errors import (
+    BookError,
+    MeetingLocked,
+    NotFound,
+    ReadOnlyBook,
+    WriteFailed,
+)
+from scrutiny_desktop.book.lock import BookLock
+from scrutiny_desktop.book.opening import BookConnection, check_header, connect
 from scrutiny_desktop.domain.model import (
     MeetingStatus,
 )
@@ -19,18 +33,196 @@ from scrutiny_desktop.domain.model import (
 class BookBase:
     """The connection and the small helpers every part of the book uses."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
-        self.path = path
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        *,
+        read_only: bool,
+        read_only_reason: str | None = None,
+    ) -> None:
+        self.path = Path(path).absolute()
         self.read_only = read_only
+        #: Why the book is read-only, as a sentence a window can show; None when writable.
+        self.read_only_reason = read_only_reason if read_only else None
+        #: The last write failure, until a write or ``retry`` succeeds again.
+        self.fault: WriteFailed | None = None
         self._db = Database(conn)
+        self._identity = faults.identity(self.path)
+        self._fail_next: BaseException | None = None
+        self._depth = 0
+        self._lock: BookLock | None = None
+        self._tidy = False
+
+    # ------------------------------------------------------------ writing
 
     @contextmanager
     def _writing(self) -> Iterator[Database]:
-        """Every write goes through here: one transaction, refused when read-only."""
+        """Every write goes through here: one transaction, refused when read-only.
+
+        A storage failure anywhere in it (or the one ``fail_next_write`` arms) rolls the
+        whole transaction back and raises ``WriteFailed``; refusals pass unchanged.
+        """
         if self.read_only:
-            raise ReadOnlyBook(f"{self.path} is open read-only; changes cannot be saved")
-        with self._db.atomic() as db:
-            yield db
+            raise ReadOnlyBook(
+                f"{self.path} is open read-only ({self.read_only_reason or 'as asked'}); "
+                "changes cannot be saved"
+            )
+        if self._depth:
+            with self._db.atomic() as db:
+                yield db
+            return
+        self._depth += 1
+        try:
+            with self._db.atomic() as db:
+                yield db
+                self._before_commit()
+        except BookError:
+            raise
+        except BaseException as e:
+            if not faults.is_write_fault(e):
+                raise
+            raise self._failed(faults.reason_of(e)) from e
+        finally:
+            self._depth -= 1
+        self.fault = None
+
+    def _before_commit(self) -> None:
+        error, self._fail_next = self._fail_next, None
+        if error is not None:
+            raise self._failed(faults.reason_of(error)) from error
+        where = faults.where_is(self.path, self._identity)
+        if where is not None:
+            raise self._failed(where)
+
+    def _failed(self, reason: str) -> WriteFailed:
+        detail = None
+        if reason == "moved":
+            now = faults.moved_to(self._identity)
+            detail = f"it is now at {now}" if now else None
+        self.fault = faults.write_failed(self.path, reason, detail=detail)
+        return self.fault
+
+    def fail_next_write(self, error: BaseException) -> None:
+        """For tests: the next write transaction raises ``error`` just before committing.
+
+        It surfaces as ``WriteFailed`` (``error`` as its cause), with nothing written.
+        """
+        self._fail_next = error
+
+    def can_write(self) -> bool:
+        """True when the last write succeeded and the file is still where it was opened.
+
+        Cheap (one ``stat``): a window may call it on every repaint. It cannot see a
+        full disk coming; ``retry`` finds out by writing.
+        """
+        if self.read_only or self.fault is not None:
+            return False
+        return faults.where_is(self.path, self._identity) is None
+
+    def retry(self) -> bool:
+        """Try to make saving work again after a ``WriteFailed``; True when it does.
+
+        Reconnects when the file is back at its path (moved back, drive reconnected:
+        the same file, known by its inode), then proves it with a one-page write. Safe
+        to call from a timer in the window's thread; on failure ``fault`` says why.
+        """
+        if self.read_only:
+            return False
+        if faults.where_is(self.path, self._identity) is not None and not self._reconnect():
+            return False
+        try:
+            with self._writing():
+                version = self._db.execute("PRAGMA user_version").fetchone()[0]
+                self._db.execute(f"PRAGMA user_version = {int(version)}")
+        except WriteFailed:
+            return False
+        return True
+
+    def _reconnect(self) -> bool:
+        """Point the connection at the file now at ``self.path`` if it is ours again."""
+        try:
+            st = self.path.stat()
+        except OSError:
+            self._failed(faults.where_is(self.path, self._identity) or "other")
+            return False
+        try:
+            check_header(self.path)
+        except BookError:
+            self._failed("replaced")
+            return False
+        same_file = st.st_ino == self._identity[1] and (
+            st.st_dev == self._identity[0]
+            or (self.fault is not None and self.fault.reason in ("drive_removed", "io_error"))
+        )
+        if not same_file:
+            self._failed("replaced")
+            return False
+        try:
+            conn = connect(self.path, mode="rw")
+        except sqlite3.Error as e:
+            self._failed(faults.reason_of(e))
+            return False
+        self._swap_connection(conn)
+        if self._lock is not None:
+            # The old lock's file may have gone with the drive: take it again.
+            with suppress(OSError):
+                self._lock.release()
+            try:
+                self._lock.acquire()
+            except BookError:
+                self._failed("busy")
+                return False
+        return True
+
+    def _swap_connection(self, conn: BookConnection) -> None:
+        old = self._db.conn
+        self._db = Database(conn)
+        self._identity = faults.identity(self.path)
+        with suppress(sqlite3.Error):
+            old.close()
+
+    def save_copy(self, target: Path | str, *, switch: bool = False) -> Path:
+        """Write a complete copy of the book to ``target`` (atomically); its path.
+
+        Through the backup API on this book's own connection, so it holds every change
+        committed so far, even when the file was since deleted or its disk is full.
+        With ``switch`` the book carries on in the copy (locked when this one was):
+        the way out of a fault. Call it in the thread that owns the book.
+        """
+        from scrutiny_desktop.book import backup
+
+        target = Path(target).absolute()
+        if target == self.path:
+            raise BookError(f"{target} is the book itself; choose another name for the copy")
+        lock = None
+        if switch and self._lock is not None:
+            lock = BookLock(target).acquire()
+        try:
+            backup.copy(self._db.conn, target)
+            if switch:
+                conn = connect(target, mode="rw")
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if switch:
+            if self._lock is not None:
+                with suppress(OSError):
+                    self._lock.release()
+            self._lock = lock
+            self.path = target
+            self._swap_connection(conn)
+            self.read_only, self.read_only_reason, self.fault = False, None, None
+        return target
+
+    @property
+    def replaced_characters(self) -> int:
+        """How many lone surrogates and NULs the book has stored as U+FFFD so far."""
+        conn = self._db.conn
+        return conn.replaced_characters if isinstance(conn, BookConnection) else 0
+
+    # ------------------------------------------------------------ reading
 
     def _q(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self._db.execute(sql, params)

@@ -23,3 +23,41 @@ class MeetingLocked(BookError):
 
 class NotFound(BookError):
     """No meeting, item, action or person with that id or name."""
+
+
+class DamagedBook(BookError):
+    """The file is a meeting book, but truncated or with damaged pages: restore a backup."""
+
+
+class WriteFailed(BookError):
+    """A change could not be saved: the disk is full, the file or its drive went away, ...
+
+    ``reason`` is one of the ``REASONS`` keys; the original exception is ``__cause__``.
+    The book keeps what was committed before; the failed change was not half-written.
+    """
+
+    REASONS = {
+        "disk_full": "the disk is full",
+        "read_only": "the file or its folder has become read-only",
+        "moved": "the file was moved or renamed",
+        "replaced": "another file has taken its place",
+        "deleted": "the file was deleted",
+        "folder_gone": "its folder was deleted, renamed or moved",
+        "drive_removed": "the drive holding it was removed",
+        "io_error": "the drive reported an error (was it removed?)",
+        "busy": "another program is keeping it locked",
+        "damaged": "the file is damaged",
+        "other": "of an unexpected error",
+    }
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class BookLocked(BookError):
+    """The book is open for writing in another Scrutiny Desktop window or process."""
+
+    def __init__(self, message: str, *, pid: int | None, host: str | None, since: str | None):
+        super().__init__(message)
+        self.pid, self.host, self.since = pid, host, since

@@ -2,24 +2,40 @@
 
 The header is read as plain bytes before SQLite sees the file, so a file we refuse
 is never touched: not migrated, not given a journal, not rewritten.
+
+What open checks, and what it leaves for later: open stays O(1) in the size of the book
+(issue 7). It checks the header (magic, application id, schema version), that the file
+is as long as the header says (a truncated copy), and that the schema can be read.
+``PRAGMA quick_check`` reads every page (about 80 ms on a 1,000-meeting, 11 MB book,
+25 times the cost of the whole open), so it runs on each backup instead, in the
+background (``book/backup.py``); damage in a page the first screen never reads is
+found there, and a damaged page that is read raises ``DamagedBook``.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any, Literal
 
-from scrutiny_desktop.book.errors import NewerSchema, NotABook
+from scrutiny_desktop.book.errors import BookError, DamagedBook, NewerSchema, NotABook
 from scrutiny_desktop.book.schema import APPLICATION_ID, SCHEMA_VERSION
+from scrutiny_desktop.domain.text import clean
 
 _MAGIC = b"SQLite format 3\x00"
 
+Mode = Literal["rw", "ro", "immutable"]
+
 
 def check_header(path: Path) -> None:
-    """Raise NotABook / NewerSchema unless ``path`` is a book this release can open."""
+    """Raise NotABook / NewerSchema / DamagedBook unless ``path`` is a book we can open."""
     try:
         with path.open("rb") as f:
             header = f.read(100)
+            size = os.fstat(f.fileno()).st_size
     except IsADirectoryError:
         raise NotABook(f"{path} is a folder, not a meeting book") from None
     except PermissionError:
@@ -41,17 +57,166 @@ def check_header(path: Path) -> None:
             f"(book version {version}, this release reads up to {SCHEMA_VERSION}); "
             "update the application to open it"
         )
+    _check_length(path, header, size)
 
 
-def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+def _check_length(path: Path, header: bytes, size: int) -> None:
+    """A file shorter than the pages its header counts was cut off (a failed copy)."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    counter_valid = header[24:28] == header[92:96]
+    wal = Path(f"{path}-wal")
+    # With frames still in a -wal, a checkpoint cut short may have grown page 1's count
+    # before the pages themselves: SQLite finishes that checkpoint, so trust it then.
+    if wal.exists() and wal.stat().st_size > 0:
+        return
+    damaged = page_size < 512 or page_size & (page_size - 1) or size % page_size
+    if not damaged and counter_valid and pages:
+        damaged = size < pages * page_size
+    if damaged:
+        raise DamagedBook(
+            f"{path} is a damaged meeting book (the file is truncated: {size:,} bytes "
+            f"where its header promises {pages * page_size:,}); restore it from a backup"
+        )
+
+
+def unopenable(path: Path, error: sqlite3.DatabaseError) -> BookError:
+    """The refusal for a book SQLite could not read: damaged, or just not openable here."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(error):
+        return DamagedBook(
+            f"{path} is a damaged meeting book ({error}); it was left as it is: "
+            "restore it from a backup"
+        )
+    return BookError(f"{path} cannot be opened as a meeting book: {error}")
+
+
+def unwritable_reason(path: Path) -> str | None:
+    """Why the book at ``path`` cannot be written, or None when it can.
+
+    Permission bits are honoured even when the process could ignore them (root, an
+    administrator): a file the user marked read-only is opened read-only. SQLite in WAL
+    mode needs to create ``-wal`` and ``-shm`` files beside the book, so the folder
+    must be writable too.
+    """
+    folder = path.absolute().parent
+    try:
+        st = path.stat()
+        folder_st = folder.stat()
+        read_only_fs = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError as e:
+        return f"its state cannot be read ({e.strerror})"
+    if read_only_fs:
+        return "it is on a read-only drive"
+    if not os.access(path, os.W_OK) or not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return "the file is read-only"
+    if not os.access(folder, os.W_OK) or not folder_st.st_mode & (
+        stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    ):
+        return "its folder is read-only"
+    return None
+
+
+def read_mode(path: Path, unwritable: bool) -> Mode:
+    """How to open ``path`` read-only without leaving files beside it where possible.
+
+    ``immutable=1`` makes SQLite skip locking and the -shm file. It is safe only when
+    nothing can change the book while we read it: the file or its folder is not
+    writable, and no -wal beside it says that some connection has it open (in WAL mode
+    every open connection keeps the -wal; the last one to close deletes it).
+    """
+    if unwritable and not Path(f"{path}-wal").exists():
+        return "immutable"
+    return "ro"
+
+
+class _CleaningCursor(sqlite3.Cursor):
+    """A cursor that binds text as ``domain.text.clean`` makes it storable."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> _CleaningCursor:
+        super().execute(sql, _clean_params(self.connection, parameters))
+        return self
+
+    def executemany(self, sql: str, seq: Iterable[Any], /) -> _CleaningCursor:
+        conn = self.connection
+        super().executemany(sql, (_clean_params(conn, p) for p in seq))
+        return self
+
+
+def _clean_params(conn: sqlite3.Connection, params: Any) -> Any:
+    if isinstance(params, Mapping):
+        if not any(isinstance(v, str) for v in params.values()):
+            return params
+        return {k: _clean_value(conn, v) for k, v in params.items()}
+    if not params or not any(isinstance(v, str) for v in params):
+        return params
+    return [_clean_value(conn, v) for v in params]
+
+
+def _clean_value(conn: sqlite3.Connection, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    text, replaced = clean(value)
+    if replaced and isinstance(conn, BookConnection):
+        conn.replaced_characters += replaced
+    return text
+
+
+class BookConnection(sqlite3.Connection):
+    """The book's connection: every value bound to SQL passes the hostile-text rule.
+
+    One place for every table and column, whichever path (sqlite-utils, ``executemany``)
+    the SQL takes. ``replaced_characters`` counts the U+FFFD substitutions made.
+    """
+
+    replaced_characters = 0
+
+    def cursor(self, factory: Any = _CleaningCursor) -> Any:
+        return super().cursor(factory)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql: str, seq: Iterable[Any], /) -> sqlite3.Cursor:
+        return self.cursor().executemany(sql, seq)
+
+
+def connect(path: Path, *, mode: Mode = "rw") -> BookConnection:
     """A connection with our settings: foreign keys on, WAL, synchronous FULL."""
-    if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    if mode == "rw":
+        conn = sqlite3.connect(str(path), factory=BookConnection)
     else:
-        conn = sqlite3.connect(str(path))
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 2000")
-    if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
+        query = "mode=ro&immutable=1" if mode == "immutable" else "mode=ro"
+        uri = f"{path.absolute().as_uri()}?{query}"
+        conn = sqlite3.connect(uri, uri=True, factory=BookConnection)
+    assert isinstance(conn, BookConnection)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 2000")
+        if mode == "rw":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def tidy_sidecars(path: Path) -> None:
+    """Remove the empty -wal and -shm a read-only connection had to leave beside ``path``.
+
+    Only SQLite itself may decide that: a read-write connection that closes as the
+    last one checkpoints (nothing, here) and deletes them; if another connection still
+    has the book open, it leaves them alone, as it must.
+    """
+    if not Path(f"{path}-wal").exists() or unwritable_reason(path) is not None:
+        return
+    try:
+        conn = sqlite3.connect(str(path))
+        try:
+            conn.execute("SELECT 1 FROM sqlite_schema LIMIT 1").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
 from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.content import ContentStore
 from scrutiny_desktop.book.errors import BookError, NotFound
-from scrutiny_desktop.book.opening import check_header, connect
+from scrutiny_desktop.book.lock import BookLock
+from scrutiny_desktop.book.opening import (
+    check_header,
+    connect,
+    read_mode,
+    tidy_sidecars,
+    unopenable,
+    unwritable_reason,
+)
 from scrutiny_desktop.book.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from scrutiny_desktop.domain.model import (
     Attendance,
@@ -25,46 +34,93 @@ class Book(ContentStore):
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False) -> Book:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        lock: bool = False,
+    ) -> Book:
         """Open an existing book (or create it when ``create`` and missing).
 
         Raises a BookError subclass, with the file untouched, for anything that is
-        not a book this release can open.
+        not a book this release can open. A book that cannot be written (read-only
+        file, folder or drive) opens read-only, saying why in ``read_only_reason``.
+        With ``lock`` (the window's way), a book open for writing elsewhere raises
+        ``BookLocked``; the caller may then open it with ``read_only=True``.
         """
         path = Path(path)
         if not path.exists():
             if not create:
                 raise NotFound(f"{path} does not exist")
-            return cls.create(path)
+            return cls.create(path, lock=lock)
         check_header(path)
+        unwritable = unwritable_reason(path)
+        reason = "opened read-only as asked" if read_only else unwritable
+        read_only = read_only or unwritable is not None
+        held = BookLock(path).acquire() if lock and not read_only else None
+        had_wal = Path(f"{path}-wal").exists()
+        mode = read_mode(path, unwritable is not None) if read_only else "rw"
         try:
-            conn = connect(path, read_only=read_only)
-            book = cls(path, conn, read_only=read_only)
-            if not read_only:
-                book._migrate()
-            book._db.execute("SELECT count(*) FROM meetings").fetchone()
-        except sqlite3.DatabaseError as e:
-            raise BookError(f"{path} cannot be opened as a meeting book: {e}") from None
+            conn = connect(path, mode=mode)
+            try:
+                book = cls(path, conn, read_only=read_only, read_only_reason=reason)
+                # Reads the schema page and one index root: O(1), unlike quick_check.
+                book._db.execute("SELECT count(*) FROM meetings").fetchone()
+                if not read_only and book._needs_migration():
+                    book._migrate()
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException as e:
+            if held is not None:
+                held.release()
+            if mode == "ro" and not had_wal:
+                tidy_sidecars(path)
+            if isinstance(e, sqlite3.DatabaseError):
+                raise unopenable(path, e) from None
+            raise
+        book._lock = held
+        book._tidy = mode == "ro" and not had_wal
         return book
 
     @classmethod
-    def create(cls, path: Path | str) -> Book:
+    def create(cls, path: Path | str, *, lock: bool = False) -> Book:
         """Create a new, empty book at ``path`` (which must not exist)."""
         path = Path(path)
         if path.exists():
             raise BookError(f"{path} already exists; open it instead of creating it")
-        conn = connect(path, read_only=False)
+        held = BookLock(path).acquire() if lock else None
+        conn = connect(path, mode="rw")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         book = cls(path, conn, read_only=False)
+        book._lock = held
         book._migrate()
         return book
+
+    def _needs_migration(self) -> bool:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        return int(version) < SCHEMA_VERSION or bool(MIGRATIONS.pending(self._db))
 
     def _migrate(self) -> None:
         MIGRATIONS.apply(self._db)
         self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
-        self._db.conn.close()
+        """Close the book and release its lock; never raises for a book already failing."""
+        try:
+            self._db.conn.close()
+        except sqlite3.Error:
+            if self.fault is None:
+                raise
+        finally:
+            if self._lock is not None:
+                with suppress(OSError):
+                    self._lock.release()
+                self._lock = None
+        if self._tidy:
+            tidy_sidecars(self.path)
 
     def __enter__(self) -> Book:
         return self

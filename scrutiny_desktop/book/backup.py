@@ -1,0 +1,170 @@
+"""Snapshots of a book into a folder beside it, and copies, through SQLite's backup API.
+
+Never a file copy: a copy of a WAL database misses the commits still in its -wal. Each
+snapshot is checked with ``PRAGMA quick_check`` (on the copy, in the caller's thread),
+which is where page damage the quick checks on open cannot see is found; a damaged
+snapshot is deleted and the older, good ones are kept.
+
+``snapshot`` opens its own connection, so a window can run it on a worker thread (an
+SQLite connection belongs to the thread that made it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from scrutiny_desktop.book.errors import BookError, DamagedBook
+from scrutiny_desktop.book.opening import read_mode, tidy_sidecars, unwritable_reason
+
+KEEP = 10
+
+
+class BackupFailed(BookError):
+    """A snapshot or copy could not be written (the book itself is unaffected)."""
+
+
+class _HasPath(Protocol):
+    path: Path
+
+
+def backups_folder(book_path: Path) -> Path:
+    """``<folder>/<stem> backups``: beside the book, named after it."""
+    book_path = Path(book_path).absolute()
+    return book_path.parent / f"{book_path.stem} backups"
+
+
+def _stamp_re(stem: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^{re.escape(stem)} (\d{{4}}-\d\d-\d\d \d\d\.\d\d\.\d\d)(?: \((\d+)\))?\.sqlite$"
+    )
+
+
+def backups(book_path: Path, backups_dir: Path | None = None) -> list[Path]:
+    """The snapshots of a book, oldest first (only files named as ``snapshot`` names them)."""
+    book_path = Path(book_path)
+    folder = backups_dir or backups_folder(book_path)
+    pattern = _stamp_re(book_path.stem)
+    found = []
+    for p in folder.glob("*.sqlite") if folder.is_dir() else ():
+        m = pattern.match(p.name)
+        if m:
+            found.append(((m.group(1), int(m.group(2) or 0)), p))
+    return [p for _, p in sorted(found)]
+
+
+def snapshot(
+    book: _HasPath | Path,
+    backups_dir: Path | None = None,
+    keep: int = KEEP,
+    *,
+    now: datetime | None = None,
+) -> Path:
+    """Write a checked snapshot of the book and keep only the newest ``keep``; its path.
+
+    Takes a ``Book`` or a path; opens its own read-only connection, so it may run on
+    any thread while the book is open and being written in another. Raises
+    ``DamagedBook`` when the snapshot fails ``quick_check`` (the older snapshots stay)
+    and ``BackupFailed`` when it cannot be written.
+    """
+    path = Path(book.path if not isinstance(book, Path) else book).absolute()
+    folder = backups_dir or backups_folder(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BackupFailed(f"no backup of {path} was made: {folder} cannot be created ({e.strerror})") from e
+    when = (now or datetime.now()).strftime("%Y-%m-%d %H.%M.%S")
+    target = folder / f"{path.stem} {when}.sqlite"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{path.stem} {when} ({n}).sqlite"
+    had_wal = Path(f"{path}-wal").exists()
+    mode = read_mode(path, unwritable_reason(path) is not None)
+    query = "mode=ro&immutable=1" if mode == "immutable" else "mode=ro"
+    try:
+        source = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True)
+    except sqlite3.Error as e:
+        raise BackupFailed(f"no backup of {path} was made: it cannot be read ({e})") from e
+    try:
+        source.execute("PRAGMA busy_timeout = 2000")
+        copy(source, target, check=True)
+    finally:
+        source.close()
+        if not had_wal:
+            tidy_sidecars(path)
+    rotate(path, folder, keep)
+    return target
+
+
+def rotate(book_path: Path, folder: Path, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` snapshots; the ones deleted."""
+    old = backups(book_path, folder)[: max(0, len(backups(book_path, folder)) - keep)]
+    for p in old:
+        p.unlink(missing_ok=True)
+    return old
+
+
+def copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> Path:
+    """Copy the database on ``source`` to ``target`` atomically (temporary file, rename).
+
+    The copy holds every transaction committed on ``source`` when it starts. With
+    ``check``, the copy must pass ``quick_check`` or it is deleted and DamagedBook raised.
+    """
+    target = Path(target).absolute()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            source.backup(dest)
+            if check:
+                problems = [r[0] for r in dest.execute("PRAGMA quick_check").fetchall()]
+                if problems != ["ok"]:
+                    raise DamagedBook(
+                        f"{_name(source)} is damaged ({problems[0]}); the backup was not kept "
+                        "and the earlier backups were; save a copy and restore a backup"
+                    )
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        with tmp.open("rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+        _fsync_folder(target.parent)
+    except sqlite3.DatabaseError as e:
+        raise DamagedBook(
+            f"{_name(source)} could not be copied ({e}); the backup was not kept"
+        ) from e
+    except OSError as e:
+        raise BackupFailed(f"{target} could not be written ({e.strerror or e})") from e
+    finally:
+        for p in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            p.unlink(missing_ok=True)
+    return target
+
+
+def _name(conn: sqlite3.Connection) -> str:
+    for _, name, file in conn.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            return str(file)
+    return "the book"
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,99 @@
+"""The body documents of a meeting's items: cached, saved shortly after typing, undoable.
+
+Each item keeps its own ``QTextDocument`` for the whole time its meeting is open, so
+the editor's own undo history survives switching items. Every new entry in a
+document's history becomes a ``BodyEdit`` on the window's undo stack, which undoes
+by asking the document to undo: Ctrl+Z walks back through typing and every other
+edit in the order they were made. Saving converts the document to paragraphs at
+most once per ``delay_ms`` while typing, and at once on flush (focus change, item
+change, meeting change, close).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextDocument, QUndoStack
+
+from scrutiny_desktop.book import BookError
+from scrutiny_desktop.domain.model import Paragraph
+from scrutiny_desktop.ui.body import build_document, to_paragraphs
+from scrutiny_desktop.ui.commands.body import BodyEdit
+from scrutiny_desktop.ui.session import BookSession
+
+
+class BodyStore(QObject):
+    """Item id -> document; writes changed bodies to the book."""
+
+    item_revealed = Signal(int)
+
+    def __init__(self, session: BookSession, stack: QUndoStack, delay_ms: int = 500) -> None:
+        super().__init__()
+        self._session = session
+        self._stack = stack
+        self._docs: dict[int, QTextDocument] = {}
+        self._saved: dict[int, tuple[Paragraph, ...]] = {}
+        self._dirty: set[int] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.flush)
+
+    def document(self, item_id: int) -> QTextDocument:
+        doc = self._docs.get(item_id)
+        if doc is None:
+            paragraphs = tuple(self._session.book.body(item_id))
+            doc = build_document(paragraphs, self)
+            self._saved[item_id] = paragraphs
+            doc.contentsChanged.connect(partial(self._changed, item_id))
+            doc.undoCommandAdded.connect(partial(self._command_added, item_id))
+            self._docs[item_id] = doc
+        return doc
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._dirty)
+
+    def _changed(self, item_id: int) -> None:
+        self._dirty.add(item_id)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _command_added(self, item_id: int) -> None:
+        self._stack.push(BodyEdit(self, item_id))
+
+    def flush(self) -> None:
+        """Write every changed body to the book now."""
+        self._timer.stop()
+        dirty, self._dirty = sorted(self._dirty), set()
+        for item_id in dirty:
+            paragraphs = to_paragraphs(self._docs[item_id])
+            if paragraphs == self._saved.get(item_id):
+                continue
+            try:
+                self._session.write(self._session.book.set_body, item_id, paragraphs)
+            except BookError:
+                continue  # the session has told the status bar why
+            self._saved[item_id] = paragraphs
+
+    def seal(self) -> None:
+        """End the current undo step: the next typing starts a new one."""
+        for doc in self._docs.values():
+            doc.setModified(False)
+
+    def undo_in(self, item_id: int) -> None:
+        self.item_revealed.emit(item_id)
+        self._docs[item_id].undo()
+
+    def redo_in(self, item_id: int) -> None:
+        self.item_revealed.emit(item_id)
+        self._docs[item_id].redo()
+
+    def clear(self) -> None:
+        """Save, then forget every document (a different meeting or book is opening)."""
+        self.flush()
+        for doc in self._docs.values():
+            doc.deleteLater()
+        self._docs.clear()
+        self._saved.clear()

@@ -1,0 +1,167 @@
+"""An item's body as a text document: one block per paragraph, flags in the block format.
+
+Sub-headings are bold, restricted paragraphs are tinted. The document is converted to
+``Paragraph`` objects only when it is saved, never per keystroke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
+
+from scrutiny_desktop.domain.model import Paragraph
+
+HEADING = int(QTextFormat.Property.UserProperty) + 1
+RESTRICTED = int(QTextFormat.Property.UserProperty) + 2
+RESTRICTED_TINT = QColor("#fbe3b0")
+
+
+def block_format(heading: bool, restricted: bool) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setProperty(HEADING, heading)
+    fmt.setProperty(RESTRICTED, restricted)
+    if restricted:
+        fmt.setBackground(RESTRICTED_TINT)
+    return fmt
+
+
+def char_format(heading: bool) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold if heading else QFont.Weight.Normal)
+    return fmt
+
+
+def build_document(paragraphs: Iterable[Paragraph], parent: QObject | None = None) -> QTextDocument:
+    """A plain-text document holding ``paragraphs``, with an empty undo history."""
+    doc = QTextDocument(parent)
+    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+    doc.setUndoRedoEnabled(False)
+    cursor = QTextCursor(doc)
+    for i, p in enumerate(paragraphs):
+        if i:
+            cursor.insertBlock()
+        cursor.setBlockFormat(block_format(p.heading, p.restricted))
+        cursor.setBlockCharFormat(char_format(p.heading))
+        cursor.insertText(p.text, char_format(p.heading))
+    doc.setUndoRedoEnabled(True)
+    doc.setModified(False)
+    return doc
+
+
+def to_paragraphs(doc: QTextDocument) -> tuple[Paragraph, ...]:
+    """The document's non-blank blocks as paragraphs (text exactly as typed)."""
+    out: list[Paragraph] = []
+    block = doc.begin()
+    while block.isValid():
+        text = block.text().replace("\u2028", "\n")
+        if text.strip():
+            fmt = block.blockFormat()
+            out.append(
+                Paragraph(
+                    text=text,
+                    heading=bool(fmt.property(HEADING)),
+                    restricted=bool(fmt.property(RESTRICTED)),
+                )
+            )
+        block = block.next()
+    return tuple(out)
+
+
+def block_flag(cursor: QTextCursor, prop: int) -> bool:
+    return bool(cursor.block().blockFormat().property(prop))
+
+
+def toggle_flag(cursor: QTextCursor, prop: int) -> None:
+    """Turn HEADING or RESTRICTED on (or off, if the first block has it) for the selected blocks.
+
+    One edit block, so one undo step.
+    """
+    doc = cursor.document()
+    first = doc.findBlock(cursor.selectionStart())
+    last = doc.findBlock(cursor.selectionEnd())
+    on = not bool(first.blockFormat().property(prop))
+    edit = QTextCursor(cursor)
+    edit.beginEditBlock()
+    block = first
+    while block.isValid():
+        c = QTextCursor(block)
+        fmt = block.blockFormat()
+        fmt.setProperty(prop, on)
+        if prop == RESTRICTED:
+            if on:
+                fmt.setBackground(RESTRICTED_TINT)
+            else:
+                fmt.clearBackground()
+        c.setBlockFormat(fmt)
+        if prop == HEADING:
+            c.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            c.mergeCharFormat(char_format(on))
+            c.mergeBlockCharFormat(char_format(on))
+        if block == last:
+            break
+        block = block.next()
+    edit.endEditBlock()
+
+
+class BodyEditor(QPlainTextEdit):
+    """The item body editor. Undo and redo belong to the window's undo stack, not to the editor."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName("Item body")
+        self.setPlaceholderText(
+            "Type the minutes of this item. Enter starts a paragraph; "
+            "Ctrl+Shift+H makes it a sub-heading, Ctrl+Shift+R marks it restricted."
+        )
+
+    def event(self, e: QEvent) -> bool:
+        # Let Ctrl+Z / Ctrl+Y reach the window's Undo/Redo actions, so one stack covers all panes.
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and _is_undo(e):
+            e.ignore()
+            return False
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if _is_undo(e):
+            e.ignore()
+            return
+        if (
+            e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and e.modifiers() == Qt.KeyboardModifier.NoModifier
+            and block_flag(self.textCursor(), HEADING)
+        ):
+            # A paragraph after a sub-heading is ordinary text again.
+            cursor = self.textCursor()
+            fmt = cursor.blockFormat()
+            fmt.setProperty(HEADING, False)
+            cursor.insertBlock(fmt, char_format(False))
+            self.setTextCursor(cursor)
+            return
+        super().keyPressEvent(e)
+
+    def contextMenuEvent(self, e: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(e.pos())
+        for action in menu.actions():
+            if action.objectName() in ("edit-undo", "edit-redo"):
+                menu.removeAction(action)
+        menu.exec(e.globalPos())
+        menu.deleteLater()
+
+
+def _is_undo(e: QKeyEvent) -> bool:
+    return e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)

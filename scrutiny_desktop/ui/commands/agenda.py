@@ -1,0 +1,80 @@
+"""Adding, renaming, flagging, moving and deleting agenda items."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scrutiny_desktop.domain.model import Item, ItemKind
+from scrutiny_desktop.ui.commands.base import BookCommand
+
+if TYPE_CHECKING:
+    from scrutiny_desktop.ui.models.items import ItemsModel
+
+
+class AddItem(BookCommand):
+    """A new item; undo deletes it, redo puts the same item (same id) back."""
+
+    def __init__(
+        self, model: ItemsModel, position: int, title: str = "", kind: ItemKind = ItemKind.MATTER
+    ) -> None:
+        super().__init__("New item")
+        self._model, self._position, self._title, self._kind = model, position, title, kind
+        self._item: Item | None = None
+
+    @property
+    def item_id(self) -> int | None:
+        return None if self._item is None else self._item.id
+
+    def do(self) -> None:
+        if self._item is None:
+            self._item = self._model.add(self._title, self._kind, self._position)
+        else:
+            self._model.restore(self._position, self._item)
+
+    def undo_it(self) -> None:
+        assert self._item is not None and self._item.id is not None
+        self._position, self._item = self._model.delete(self._item.id)
+
+
+class EditItem(BookCommand):
+    """Replace an item's title, kind or restricted flag."""
+
+    def __init__(self, model: ItemsModel, old: Item, new: Item, text: str) -> None:
+        super().__init__(text)
+        self._model, self._old, self._new = model, old, new
+
+    def do(self) -> None:
+        self._model.put(self._new)
+
+    def undo_it(self) -> None:
+        self._model.put(self._old)
+
+
+class MoveItem(BookCommand):
+    """Move an item up or down the agenda."""
+
+    def __init__(self, model: ItemsModel, item_id: int, old: int, new: int) -> None:
+        super().__init__("Move item")
+        self._model, self._id, self._old, self._new = model, item_id, old, new
+
+    def do(self) -> None:
+        self._model.move(self._id, self._new)
+
+    def undo_it(self) -> None:
+        self._model.move(self._id, self._old)
+
+
+class DeleteItem(BookCommand):
+    """Delete an item with its body, actions and updates; undo restores all of it."""
+
+    def __init__(self, model: ItemsModel, item_id: int) -> None:
+        super().__init__("Delete item")
+        self._model, self._id = model, item_id
+        self._saved: tuple[int, Item] | None = None
+
+    def do(self) -> None:
+        self._saved = self._model.delete(self._id)
+
+    def undo_it(self) -> None:
+        assert self._saved is not None
+        self._model.restore(*self._saved)

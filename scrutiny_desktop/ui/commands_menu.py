@@ -1,0 +1,84 @@
+"""The window's commands: names, shortcuts and menus, declared in one table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+Key = QKeySequence.StandardKey | str
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    menu: str
+    text: str
+    keys: Key
+    checkable: bool = False
+
+
+S = QKeySequence.StandardKey
+COMMANDS = (
+    Command("new_book", "&File", "New &book…", "Ctrl+Shift+N"),
+    Command("open_book", "&File", "&Open book…", S.Open),
+    Command("open_example", "&File", "Open a copy of the &example meeting", "Ctrl+Shift+E"),
+    Command("quit", "&File", "&Quit", S.Quit),
+    Command("undo", "&Edit", "&Undo", S.Undo),
+    Command("redo", "&Edit", "&Redo", S.Redo),
+    Command("new_meeting", "&Meeting", "&New meeting…", S.New),
+    Command("header", "&Meeting", "Meeting &header…", "F4"),
+    Command("pick_meeting", "&Meeting", "&Go to meeting…", "Ctrl+G"),
+    Command("add_person", "&People", "&Add person", "Ctrl+Shift+P"),
+    Command("person_details", "&People", "Add &details for new person", "Ctrl+Shift+D"),
+    Command("chair", "&People", "Mark as &chair", "Ctrl+Shift+C"),
+    Command("remove_person", "&People", "&Remove from meeting", S.Delete),
+    Command("new_item", "&Item", "&New item", "Ctrl+Shift+I"),
+    Command("move_up", "&Item", "Move item &up", "Ctrl+Shift+Up"),
+    Command("move_down", "&Item", "Move item &down", "Ctrl+Shift+Down"),
+    Command("delete_item", "&Item", "De&lete item", S.Delete),
+    Command("heading", "&Item", "Sub-&heading", "Ctrl+Shift+H"),
+    Command("restricted_paragraph", "&Item", "&Restricted paragraph", "Ctrl+Shift+R"),
+    Command("restricted_item", "&Item", "Restricted &item", "Ctrl+Alt+R", checkable=True),
+    Command("next_meeting_item", "&Item", "Ne&xt-meeting row", "Ctrl+Alt+N", checkable=True),
+    Command("new_action", "&Actions", "&New action", "Ctrl+Return"),
+    Command("new_unnumbered", "&Actions", "New &unnumbered action", "Ctrl+Shift+Return"),
+    Command("delete_action", "&Actions", "&Delete action", S.Delete),
+    Command("add_update", "&Actions", "Add &update on an earlier action", "Ctrl+Shift+M"),
+    Command("delete_update", "&Actions", "Delete u&pdate", S.Delete),
+    Command("go_attendees", "&View", "Go to &attendees", "Ctrl+1"),
+    Command("go_items", "&View", "Go to agenda &items", "Ctrl+2"),
+    Command("go_body", "&View", "Go to the &minutes", "Ctrl+3"),
+    Command("go_actions", "&View", "Go to a&ctions", "Ctrl+4"),
+    Command("shortcuts", "&Help", "&Keyboard shortcuts", S.HelpContents),
+)
+
+
+def build_menus(
+    window: QMainWindow, slots: dict[str, Callable[[], None]]
+) -> tuple[dict[str, QAction], dict[str, QMenu]]:
+    """Create every QAction (shortcut shown in its menu) and the menus holding them."""
+    actions: dict[str, QAction] = {}
+    menus: dict[str, QMenu] = {}
+    for c in COMMANDS:
+        menu = menus.get(c.menu)
+        if menu is None:
+            menu = window.menuBar().addMenu(c.menu)
+            menus[c.menu] = menu
+        action = QAction(c.text, window)
+        action.setObjectName(c.name)
+        action.setShortcut(QKeySequence(c.keys))
+        action.setCheckable(c.checkable)
+        action.triggered.connect(slots[c.name])
+        menu.addAction(action)
+        if c.keys == S.Delete:
+            # Del deletes what the focused list shows: the window adds it to that view.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window.addAction(action)
+        actions[c.name] = action
+    return actions, menus

@@ -1,0 +1,79 @@
+"""Starting the window: the application object, settings, the book, screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from scrutiny_desktop.book import Book, BookError
+from scrutiny_desktop.paths import data_dir
+from scrutiny_desktop.ui.main_window import MainWindow
+
+ORGANISATION = "Scrutiny Desktop"
+APPLICATION = "scrutiny-desktop"
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def example_path() -> Path:
+    """The reference meeting shipped with the application."""
+    return Path(__file__).resolve().parents[2] / "resources" / "example-meeting.json"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    return app
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Run the window for ``scrutiny-desktop open [BOOK] [--screenshot PNG] [--read-only]``."""
+    app = application()
+    if args.screenshot is not None:
+        return screenshot(args.book, args.screenshot)
+    settings = QSettings()
+    window = MainWindow(settings, data_dir(), example_path())
+    book: Path | None = args.book
+    if book is None:
+        last = settings.value("book/last")
+        if isinstance(last, str) and Path(last).exists():
+            book = Path(last)
+    if book is None or not window.open_book(book, read_only=args.read_only):
+        window.show_welcome()
+    window.show()
+    return app.exec()
+
+
+def screenshot(book: Path | None, out: Path) -> int:
+    """Render the window on the book's latest meeting at 1280x800 to ``out``; exit code."""
+    if book is None:
+        print("scrutiny-desktop: --screenshot needs a book", file=sys.stderr)
+        return 2
+    try:
+        Book.open(book, read_only=True).close()
+    except BookError as e:
+        print(f"scrutiny-desktop: {e}", file=sys.stderr)
+        return 2
+    app = application()
+    window = MainWindow(None, data_dir(), example_path())
+    if not window.open_book(book, read_only=True):
+        return 2
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    window.show_busiest_item()
+    for _ in range(5):
+        app.processEvents()
+    image = window.grab()
+    ok = image.save(str(out), "PNG")
+    window.close()
+    app.processEvents()
+    if not ok:
+        print(f"scrutiny-desktop: cannot write {out}", file=sys.stderr)
+        return 2
+    return 0

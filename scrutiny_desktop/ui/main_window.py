@@ -1,0 +1,581 @@
+"""The main window: docks the three panes, owns the menus and the undo stack; wiring only."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from scrutiny_desktop.book import Book, BookError
+from scrutiny_desktop.domain.model import ItemKind, Meeting
+from scrutiny_desktop.export import interchange
+from scrutiny_desktop.ui.body import HEADING, RESTRICTED, toggle_flag
+from scrutiny_desktop.ui.commands.actions import AddAction, DeleteAction, DeleteUpdate
+from scrutiny_desktop.ui.commands.agenda import AddItem, DeleteItem, EditItem, MoveItem
+from scrutiny_desktop.ui.commands.attendees import RemovePerson, SetAttendance
+from scrutiny_desktop.ui.commands.header import EditHeader
+from scrutiny_desktop.ui.commands_menu import COMMANDS, build_menus
+from scrutiny_desktop.ui.panes.actions import next_meeting_text
+from scrutiny_desktop.ui.panes.header import HeaderDialog
+from scrutiny_desktop.ui.panes.shortcuts import ShortcutsDialog
+from scrutiny_desktop.ui.panes.welcome import WelcomePane
+from scrutiny_desktop.ui.workspace import Workspace
+
+APP_TITLE = "Scrutiny Desktop"
+
+
+class MainWindow(QMainWindow):
+    """The minute-taking window. ``settings`` None: nothing is restored or remembered."""
+
+    def __init__(
+        self,
+        settings: QSettings | None,
+        data_dir: Path,
+        example: Path,
+        save_delay_ms: int = 500,
+    ) -> None:
+        super().__init__()
+        self.settings, self._data_dir, self._example = settings, data_dir, example
+        self._save_delay_ms = save_delay_ms
+        self.stack = QUndoStack(self)
+        self.ws: Workspace | None = None
+        self._pending_people: list[str] = []
+        self._layout_restored = False
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1280, 800)
+
+        self.docks: dict[str, QDockWidget] = {}
+        for key, title in (
+            ("attendees", "Attendees"),
+            ("agenda", "Agenda"),
+            ("actions", "Actions"),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{key}")
+            self.docks[key] = dock
+        self.setDockNestingEnabled(True)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docks["attendees"])
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["agenda"])
+        self.splitDockWidget(self.docks["agenda"], self.docks["actions"], Qt.Orientation.Vertical)
+
+        self.picker = QComboBox()
+        self.picker.setAccessibleName("Meeting")
+        self.picker.setMinimumContentsLength(36)
+        self.picker.activated.connect(self._picked)
+        self.header_label = QLabel()
+        self.header_label.setAccessibleName("Meeting header")
+        toolbar = QToolBar("Meeting")
+        toolbar.setObjectName("toolbar_meeting")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(" Meeting: "))
+        toolbar.addWidget(self.picker)
+        toolbar.addWidget(self.header_label)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+        slots = {c.name: getattr(self, f"_do_{c.name}") for c in COMMANDS}
+        self.act, self.menus = build_menus(self, slots)
+        view = self.menus["&View"]
+        view.addSeparator()
+        for key, shortcut in (
+            ("attendees", "Alt+Shift+1"),
+            ("agenda", "Alt+Shift+2"),
+            ("actions", "Alt+Shift+3"),
+        ):
+            toggle = self.docks[key].toggleViewAction()
+            toggle.setShortcut(shortcut)
+            view.addAction(toggle)
+
+        self.saved_label = QLabel("Nothing changed yet")
+        self.saved_label.setAccessibleName("Last saved")
+        self.person_button = QToolButton()
+        self.person_button.setDefaultAction(self.act["person_details"])
+        self.person_button.hide()
+        self.statusBar().addPermanentWidget(self.person_button)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.stack.indexChanged.connect(self._sync_checks)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self._set_enabled()
+        if settings is not None:
+            geometry = settings.value("window/geometry")
+            if geometry is not None:
+                self.restoreGeometry(geometry)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ books and meetings
+
+    def open_book(self, path: Path, *, read_only: bool = False) -> bool:
+        """Open ``path`` in the window; False (with the reason in the status bar) if it cannot."""
+        try:
+            book = Book.open(path, read_only=read_only)
+        except BookError as e:
+            self.statusBar().showMessage(f"Cannot open {path}: {e}")
+            return False
+        self._close_workspace()
+        ws = Workspace(book, self.stack, self.push, self._save_delay_ms)
+        self.ws = ws
+        self.docks["attendees"].setWidget(ws.attendees_pane)
+        self.docks["agenda"].setWidget(ws.agenda_pane)
+        self.docks["actions"].setWidget(ws.actions_pane)
+        for name, view in (
+            ("delete_item", ws.agenda_pane.items_view),
+            ("delete_action", ws.actions_pane.table),
+            ("delete_update", ws.actions_pane.updates_table),
+            ("remove_person", ws.attendees_pane.table),
+        ):
+            view.addAction(self.act[name])
+        ws.session.saved.connect(lambda t: self.saved_label.setText(f"Saved {t}"))
+        ws.session.refused.connect(lambda m: self.statusBar().showMessage(m, 15000))
+        ws.session.header_changed.connect(self._header_changed)
+        ws.actions.new_people_named.connect(self._offer_people)
+        ws.attendees_pane.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        ws.actions_pane.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        ws.agenda_pane.current_item_changed.connect(lambda _: self._sync_checks())
+        if self.centralWidget() is not None:
+            self.takeCentralWidget().deleteLater()
+        for dock in self.docks.values():
+            dock.show()
+        self._restore_layout()
+        meetings = book.meetings()
+        self._fill_picker(meetings[0].id if meetings else None)
+        ws.open_meeting(meetings[0].id if meetings else None)
+        self._header_changed()
+        if self.settings is not None:
+            self.settings.setValue("book/last", str(path))
+        mode = " (read-only)" if read_only else ""
+        self.setWindowTitle(f"{path}{mode} — {APP_TITLE}")
+        self._set_enabled()
+        if not meetings:
+            self.statusBar().showMessage("This book has no meetings yet: Ctrl+N starts one")
+        return True
+
+    def show_welcome(self) -> None:
+        self._close_workspace()
+        welcome = WelcomePane()
+        welcome.new_book.connect(self._do_new_book)
+        welcome.open_book.connect(self._do_open_book)
+        welcome.open_example.connect(self._do_open_example)
+        for dock in self.docks.values():
+            dock.hide()
+        self.setCentralWidget(welcome)
+        self.setWindowTitle(APP_TITLE)
+        self._set_enabled()
+
+    def open_meeting(self, meeting_id: int | None) -> None:
+        if self.ws is None:
+            return
+        self.ws.open_meeting(meeting_id)
+        self._fill_picker(meeting_id)
+        self._set_enabled()
+
+    def show_busiest_item(self) -> None:
+        """Select the item with the most paragraphs and actions (for screenshots)."""
+        if self.ws is None or self.ws.session.meeting_id is None:
+            return
+        items = self.ws.book.items(self.ws.session.meeting_id, full=True)
+        if items:
+            best = max(items, key=lambda i: len(i.body) + 3 * len(i.actions))
+            assert best.id is not None
+            self.ws.agenda_pane.select_item(best.id)
+
+    def open_example_copy(self) -> Path:
+        """Import the example meeting into a new book in the data folder and open it."""
+        self._data_dir.mkdir(parents=True, exist_ok=True)
+        path = self._data_dir / "example-meeting.sqlite"
+        n = 2
+        while path.exists():
+            path = self._data_dir / f"example-meeting-{n}.sqlite"
+            n += 1
+        with Book.create(path) as book:
+            book.import_minutes(interchange.load(self._example))
+        self.open_book(path)
+        return path
+
+    def _fill_picker(self, current: int | None) -> None:
+        self.picker.clear()
+        if self.ws is None:
+            return
+        for m in self.ws.book.meetings():
+            mark = "  (signed off)" if m.is_signed_off else ""
+            self.picker.addItem(f"{m.date:%d.%m.%Y}  {m.title}{mark}", m.id)
+        if current is not None:
+            self.picker.setCurrentIndex(max(0, self.picker.findData(current)))
+
+    def _picked(self, index: int) -> None:
+        meeting_id = self.picker.itemData(index)
+        if self.ws is not None and meeting_id != self.ws.session.meeting_id:
+            self.open_meeting(meeting_id)
+
+    def _header_changed(self) -> None:
+        m = self.ws.session.meeting if self.ws else None
+        if m is None:
+            self.header_label.setText("  No meeting: Ctrl+N starts one")
+            return
+        parts = [m.date.strftime("%A %d %B %Y").replace(" 0", " ")]
+        if m.start:
+            parts.append(f"{m.start:%H:%M}")
+        if m.venue:
+            parts.append(m.venue)
+        if m.classification:
+            parts.append(m.classification)
+        state = "signed off — read-only" if m.is_signed_off else "draft"
+        self.header_label.setText(f"  {', '.join(parts)}  ·  {state}")
+        self.header_label.setToolTip(f"Next meeting: {next_meeting_text(m)}")
+        index = self.picker.findData(m.id)
+        if index >= 0:
+            self.picker.setItemText(index, f"{m.date:%d.%m.%Y}  {m.title}")
+
+    def _close_workspace(self) -> None:
+        if self.ws is not None:
+            self._save_layout()
+            self.ws.close()
+            self.ws = None
+
+    # ------------------------------------------------------------ state
+
+    def push(self, command: QUndoCommand) -> None:
+        """Every edit: save typed text first, so undo order is the order things happened."""
+        if self.ws is not None:
+            self.ws.bodies.flush()
+            self.ws.bodies.seal()
+        self.stack.push(command)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self.ws is not None and old is self.ws.agenda_pane.editor:
+            self.ws.bodies.flush()
+            self.ws.bodies.seal()
+
+    def _editable(self) -> bool:
+        return (
+            self.ws is not None
+            and self.ws.session.meeting_id is not None
+            and (self.ws.session.editable)
+        )
+
+    def _set_enabled(self) -> None:
+        has_book, editable = self.ws is not None, self._editable()
+        writable = has_book and self.ws is not None and not self.ws.book.read_only
+        for c in COMMANDS:
+            if c.menu in ("&People", "&Item", "&Actions") or c.name == "header":
+                self.act[c.name].setEnabled(editable)
+        self.act["new_meeting"].setEnabled(writable)
+        self.act["pick_meeting"].setEnabled(has_book)
+        self.act["person_details"].setEnabled(editable and bool(self._pending_people))
+        self._sync_checks()
+
+    def _sync_checks(self) -> None:
+        item = self.ws.agenda_pane.current_item() if self.ws else None
+        self.act["restricted_item"].setChecked(bool(item and item.restricted))
+        self.act["next_meeting_item"].setChecked(bool(item and item.kind is ItemKind.NEXT_MEETING))
+        self.act["undo"].setEnabled(self.stack.canUndo())
+        self.act["redo"].setEnabled(self.stack.canRedo())
+        self.act["undo"].setText(f"&Undo {self.stack.undoText()}".strip())
+        self.act["redo"].setText(f"&Redo {self.stack.redoText()}".strip())
+
+    def _restore_layout(self) -> None:
+        state = self.settings.value("window/state") if self.settings else None
+        self._layout_restored = state is not None and self.restoreState(state)  # type: ignore[arg-type]
+        if self.isVisible():
+            self._default_layout()
+
+    def _default_layout(self) -> None:
+        if self._layout_restored:
+            return
+        self._layout_restored = True
+        self.resizeDocks(
+            [self.docks["attendees"], self.docks["agenda"]], [440, 840], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.docks["agenda"], self.docks["actions"]], [440, 260], Qt.Orientation.Vertical
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.ws is not None:
+            # After the first layout pass, or the docks' sizes are overridden by it.
+            QTimer.singleShot(0, self._default_layout)
+
+    def _save_layout(self) -> None:
+        if self.settings is not None and self.ws is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing never asks: everything typed is written now."""
+        self._close_workspace()
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.sync()
+        event.accept()
+
+    def _offer_people(self, initials: tuple[str, ...]) -> None:
+        for i in initials:
+            if i not in self._pending_people:
+                self._pending_people.append(i)
+        self._show_offer()
+
+    def _show_offer(self) -> None:
+        if self._pending_people:
+            first = self._pending_people[0]
+            self.act["person_details"].setText(f"New person {first} — add details")
+            self.person_button.show()
+        else:
+            self.act["person_details"].setText("Add &details for new person")
+            self.person_button.hide()
+        self.act["person_details"].setEnabled(self._editable() and bool(self._pending_people))
+
+    # ------------------------------------------------------------ command slots
+
+    def _do_new_book(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "New meeting book",
+            str(self._data_dir / "meetings.sqlite"),
+            "Meeting books (*.sqlite)",
+        )
+        if name:
+            try:
+                Book.create(name).close()
+            except BookError as e:
+                self.statusBar().showMessage(str(e))
+                return
+            self.open_book(Path(name))
+
+    def _do_open_book(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open meeting book",
+            str(self._data_dir),
+            "Meeting books (*.sqlite);;All files (*)",
+        )
+        if name:
+            self.open_book(Path(name))
+
+    def _do_open_example(self) -> None:
+        self.open_example_copy()
+
+    def _do_quit(self) -> None:
+        self.close()
+
+    def _do_undo(self) -> None:
+        if self.ws is not None:
+            self.ws.flush()
+            self.ws.bodies.seal()
+        self.stack.undo()
+
+    def _do_redo(self) -> None:
+        if self.ws is not None:
+            self.ws.flush()
+        self.stack.redo()
+
+    def _do_new_meeting(self) -> None:
+        if self.ws is None:
+            return
+        last = self.ws.session.meeting
+        blank = Meeting(
+            id=None,
+            title=last.title if last else "",
+            date=date.today(),
+            series=last.series if last else None,
+            venue=last.venue if last else None,
+        )
+        dialog = HeaderDialog(blank, self, new=True)
+        dialog.accepted.connect(lambda: self._create_meeting(dialog))
+        dialog.open()
+
+    def _create_meeting(self, dialog: HeaderDialog) -> None:
+        meeting = dialog.meeting()
+        if self.ws is None or meeting is None:
+            return
+        try:
+            new = self.ws.session.write(self.ws.book.add_meeting, meeting)
+        except BookError:
+            return
+        self.open_meeting(new.id)
+        self.ws.agenda_pane.items_view.setFocus()
+
+    def _do_header(self) -> None:
+        if self.ws is None or self.ws.session.meeting is None:
+            return
+        old = self.ws.session.meeting
+        dialog = HeaderDialog(old, self)
+        dialog.accepted.connect(lambda: self._header_accepted(old, dialog))
+        dialog.open()
+
+    def _header_accepted(self, old: Meeting, dialog: HeaderDialog) -> None:
+        new = dialog.meeting()
+        if self.ws is not None and new is not None and new != old:
+            self.push(EditHeader(self.ws.session, old, new))
+
+    def _do_pick_meeting(self) -> None:
+        self.picker.setFocus()
+        self.picker.showPopup()
+
+    def _do_add_person(self) -> None:
+        if self.ws is not None:
+            self.docks["attendees"].show()
+            self.ws.attendees_pane.person_line.setFocus()
+
+    def _do_person_details(self) -> None:
+        if self.ws is not None and self._pending_people:
+            self.docks["attendees"].show()
+            self.ws.attendees_pane.prepare_details(self._pending_people.pop(0))
+            self._show_offer()
+
+    def _do_chair(self) -> None:
+        if self.ws is None:
+            return
+        initials = self.ws.attendees_pane.current_initials()
+        if initials is not None:
+            a = self.ws.attendees.chair_toggled(initials)
+            self.push(SetAttendance(self.ws.attendees, initials, a))
+
+    def _do_remove_person(self) -> None:
+        if self.ws is None:
+            return
+        initials = self.ws.attendees_pane.current_initials()
+        if initials is None:
+            return
+        if self.ws.attendees.owns_actions(initials):
+            row = self.ws.attendees.row_for(initials)
+            if row is not None and row.attendance is not None:
+                self.push(SetAttendance(self.ws.attendees, initials, None))
+            self.statusBar().showMessage(f"{initials} owns actions here, so stays named", 8000)
+            return
+        self.push(RemovePerson(self.ws.attendees, initials))
+
+    def _do_new_item(self) -> None:
+        if self.ws is None:
+            return
+        item = self.ws.agenda_pane.current_item()
+        items = self.ws.items.items()
+        position = len(items) if item is None else items.index(item) + 1
+        self.push(AddItem(self.ws.items, position))
+        self.ws.agenda_pane.title_edit.setFocus()
+
+    def _move(self, by: int) -> None:
+        if self.ws is None or (item := self.ws.agenda_pane.current_item()) is None:
+            return
+        assert item.id is not None
+        row = self.ws.items.row_of(item.id)
+        assert row is not None
+        if 0 <= row + by < self.ws.items.rowCount():
+            self.push(MoveItem(self.ws.items, item.id, row, row + by))
+
+    def _do_move_up(self) -> None:
+        self._move(-1)
+
+    def _do_move_down(self) -> None:
+        self._move(+1)
+
+    def _do_delete_item(self) -> None:
+        if self.ws is not None and (item := self.ws.agenda_pane.current_item()) is not None:
+            assert item.id is not None
+            self.push(DeleteItem(self.ws.items, item.id))
+
+    def _toggle_paragraph(self, prop: int) -> None:
+        if self.ws is not None and self.ws.agenda_pane.item_id is not None:
+            editor = self.ws.agenda_pane.editor
+            toggle_flag(editor.textCursor(), prop)
+            editor.setFocus()
+
+    def _do_heading(self) -> None:
+        self._toggle_paragraph(HEADING)
+
+    def _do_restricted_paragraph(self) -> None:
+        self._toggle_paragraph(RESTRICTED)
+
+    def _edit_item(self, text: str, **changes: object) -> None:
+        if self.ws is not None and (item := self.ws.agenda_pane.current_item()) is not None:
+            self.push(EditItem(self.ws.items, item, replace(item, **changes), text))  # type: ignore[arg-type]
+        self._sync_checks()
+
+    def _do_restricted_item(self) -> None:
+        item = self.ws.agenda_pane.current_item() if self.ws else None
+        if item is not None:
+            self._edit_item("Restricted item", restricted=not item.restricted)
+
+    def _do_next_meeting_item(self) -> None:
+        item = self.ws.agenda_pane.current_item() if self.ws else None
+        if item is not None:
+            kind = ItemKind.MATTER if item.kind is ItemKind.NEXT_MEETING else ItemKind.NEXT_MEETING
+            self._edit_item("Next-meeting row", kind=kind)
+
+    def _new_action(self, numbered: bool) -> None:
+        if self.ws is None or (item_id := self.ws.agenda_pane.item_id) is None:
+            return
+        command = AddAction(self.ws.actions, item_id, numbered)
+        self.push(command)
+        if command.action_id is not None:
+            self.docks["actions"].show()
+            self.ws.actions_pane.edit_action_text(command.action_id)
+
+    def _do_new_action(self) -> None:
+        self._new_action(True)
+
+    def _do_new_unnumbered(self) -> None:
+        self._new_action(False)
+
+    def _do_delete_action(self) -> None:
+        if self.ws is None or (item_id := self.ws.actions.item_id) is None:
+            return
+        index = self.ws.actions_pane.table.currentIndex()
+        if index.isValid():
+            action = self.ws.actions.action_at(index.row())
+            assert action.id is not None
+            self.push(DeleteAction(self.ws.actions, item_id, action.id))
+
+    def _do_add_update(self) -> None:
+        if self.ws is not None:
+            self.docks["actions"].show()
+            self.ws.actions_pane.show_updates()
+
+    def _do_delete_update(self) -> None:
+        if self.ws is None or (item_id := self.ws.updates.item_id) is None:
+            return
+        index = self.ws.actions_pane.updates_table.currentIndex()
+        if index.isValid():
+            update = self.ws.updates.update_at(index.row())
+            assert update.id is not None
+            self.push(DeleteUpdate(self.ws.updates, item_id, update.id))
+
+    def _do_go_attendees(self) -> None:
+        if self.ws is not None:
+            self.docks["attendees"].show()
+            self.ws.attendees_pane.focus_table()
+
+    def _do_go_items(self) -> None:
+        if self.ws is not None:
+            self.docks["agenda"].show()
+            self.ws.agenda_pane.items_view.setFocus()
+
+    def _do_go_body(self) -> None:
+        if self.ws is not None:
+            self.docks["agenda"].show()
+            self.ws.agenda_pane.editor.setFocus()
+
+    def _do_go_actions(self) -> None:
+        if self.ws is not None:
+            self.docks["actions"].show()
+            table = self.ws.actions_pane.table
+            table.setFocus()
+            if not table.currentIndex().isValid() and self.ws.actions.rowCount():
+                table.setCurrentIndex(self.ws.actions.index(0, 1))
+
+    def _do_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.open()

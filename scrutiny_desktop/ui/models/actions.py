@@ -1,0 +1,214 @@
+"""The current item's actions: reference, text, owners, due date, status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QUndoCommand
+
+from scrutiny_desktop.domain.dates import DueParse, format_due, parse_due
+from scrutiny_desktop.domain.initials import split_owners
+from scrutiny_desktop.domain.model import Action, Status
+from scrutiny_desktop.ui.models import ID_ROLE
+from scrutiny_desktop.ui.session import BookSession
+
+Index = QModelIndex | QPersistentModelIndex
+REF, TEXT, OWNERS, DUE, STATUS = range(5)
+HEADERS = ("Ref", "Action", "Owner", "Due", "Status")
+UNPARSED = QColor("#b00020")
+_ALL_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+]
+
+
+def status_from_text(text: str) -> Status | None:
+    """``to follow``, ``To_Follow``, ``completed`` -> Status; None if no status matches."""
+    key = "_".join(text.strip().lower().replace("_", " ").split())
+    for s in Status:
+        if s.value == key:
+            return s
+    matches = [s for s in Status if key and s.value.startswith(key)]
+    return matches[0] if len(matches) == 1 else None
+
+
+class ActionsModel(QAbstractTableModel):
+    """Rows are the actions of one item; edits become undo commands."""
+
+    item_touched = Signal(int)
+    """A command changes an item that is not shown: the window shows it first."""
+    new_people_named = Signal(tuple)
+    """Owners were typed that the people directory did not know (initials)."""
+
+    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
+        super().__init__()
+        self._session = session
+        self._push = push
+        self._item_id: int | None = None
+        self._actions: list[Action] = []
+
+    @property
+    def item_id(self) -> int | None:
+        return self._item_id
+
+    def load(self, item_id: int | None) -> None:
+        self.beginResetModel()
+        self._item_id = item_id
+        self._actions = [] if item_id is None else self._session.book.actions(item_id)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._actions)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return super().headerData(section, orientation, role)
+
+    def due_parse(self, text: str) -> DueParse:
+        meeting = self._session.meeting
+        assert meeting is not None
+        nxt = meeting.next_meeting.date if meeting.next_meeting else None
+        return parse_due(text, today=meeting.date, next_meeting=nxt)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._actions):
+            return None
+        a = self._actions[index.row()]
+        col = index.column()
+        if role == ID_ROLE:
+            return a.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == REF:
+                return str(a.ref) if a.ref else ("" if role == Qt.ItemDataRole.EditRole else "—")
+            if col == TEXT:
+                return a.text
+            if col == OWNERS:
+                return "/".join(a.owners)
+            if col == DUE:
+                if a.due is not None:
+                    return format_due(a.due)
+                return a.due_text or ""
+            if col == STATUS:
+                return a.status.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == DUE and a.due_text:
+                error = self.due_parse(a.due_text).error
+                return f"Kept as typed — not a date: {error}"
+            if col == DUE and a.due is not None:
+                return a.due.strftime("%A %d %B %Y")
+            if col == REF and a.ref is None:
+                return "Unnumbered action"
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and col == DUE and a.due_text:
+            return QBrush(UNPARSED)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() != REF and self._session.editable:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._item_id is None:
+            return False
+        from scrutiny_desktop.ui.commands.actions import EditAction
+
+        old = self._actions[index.row()]
+        text = str(value)
+        col = index.column()
+        if col == TEXT:
+            new = replace(old, text=text)
+        elif col == OWNERS:
+            new = replace(old, owners=split_owners(text))
+        elif col == DUE:
+            parsed = self.due_parse(text)
+            if parsed.ok:
+                new = replace(old, due=parsed.value, due_text=None)
+            else:
+                new = replace(old, due=None, due_text=text)
+        elif col == STATUS:
+            status = status_from_text(text)
+            if status is None:
+                return False
+            new = replace(old, status=status)
+        else:
+            return False
+        if new == old:
+            return True
+        unknown = tuple(
+            o for o in new.owners if o not in old.owners and self._session.book.person(o) is None
+        )
+        self._push(EditAction(self, self._item_id, old, new))
+        if unknown:
+            self.new_people_named.emit(unknown)
+        return True
+
+    def action_at(self, row: int) -> Action:
+        return self._actions[row]
+
+    def row_of(self, action_id: int) -> int | None:
+        for row, a in enumerate(self._actions):
+            if a.id == action_id:
+                return row
+        return None
+
+    # ------------------------------------------------------------ changing (from commands)
+
+    def _show(self, item_id: int) -> bool:
+        """Bring ``item_id`` into view; whether this model now shows it."""
+        if item_id != self._item_id:
+            self.item_touched.emit(item_id)
+        return item_id == self._item_id
+
+    def add(self, item_id: int, numbered: bool) -> Action:
+        blank = Action(id=None, ref=None, text="")
+        new = self._session.write(self._session.book.add_action, item_id, blank, numbered=numbered)
+        if self._show(item_id):
+            row = len(self._actions)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._actions.append(new)
+            self.endInsertRows()
+        return new
+
+    def restore(self, item_id: int, position: int, action: Action) -> None:
+        self._session.write(self._session.book.restore_action, item_id, position, action)
+        if self._show(item_id):
+            row = min(position, len(self._actions))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._actions.insert(row, action)
+            self.endInsertRows()
+
+    def delete(self, item_id: int, action_id: int) -> tuple[int, Action]:
+        shown = self._show(item_id)
+        _, position, action = self._session.write(self._session.book.delete_action, action_id)
+        row = self.row_of(action_id) if shown else None
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._actions[row]
+            self.endRemoveRows()
+        return position, action
+
+    def put(self, item_id: int, action: Action) -> None:
+        assert action.id is not None
+        shown = self._show(item_id)
+        self._session.write(self._session.book.update_action, action)
+        row = self.row_of(action.id) if shown else None
+        if row is not None:
+            self._actions[row] = action
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1), _ALL_ROLES)

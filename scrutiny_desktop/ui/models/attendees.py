@@ -1,0 +1,328 @@
+"""Everyone a meeting's minutes name: attendance, the chair, and people named only as owners."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QUndoCommand
+
+from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
+from scrutiny_desktop.ui.models import ID_ROLE
+from scrutiny_desktop.ui.session import BookSession
+
+Index = QModelIndex | QPersistentModelIndex
+INITIALS, NAME, ROLE, ORGANISATION, ATTENDANCE, CHAIR = range(6)
+HEADERS = ("Initials", "Name", "Role", "Organisation", "Attendance", "Chair")
+NAMED_ONLY = "named only"
+ATTENDANCE_CHOICES = (*(s.label for s in AttendanceStatus), NAMED_ONLY)
+
+
+def attendance_from_text(text: str) -> AttendanceStatus | str | None:
+    """A status, None for "named only", or the text back when it names neither."""
+    key = text.strip().lower().replace("_", " ")
+    for s in AttendanceStatus:
+        if s.label == key:
+            return s
+    if key in (NAMED_ONLY, "not attending", ""):
+        return None
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    person: Person
+    attendance: Attendance | None
+    position: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Before:
+    """What adding or changing someone replaced, so that undo can put it back."""
+
+    initials: str
+    person: Person | None  # directory entry before (None: there was none)
+    linked: int | None  # position in the meeting's people before (None: not named)
+    attendance: Attendance | None
+    position: int | None
+    chair: str | None  # who chaired before
+
+
+class AttendeesModel(QAbstractTableModel):
+    """One row per person named in the meeting, in the order they were named."""
+
+    people_changed = Signal()
+    """The directory changed (completers refresh)."""
+
+    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
+        super().__init__()
+        self._session = session
+        self._push = push
+        self._rows: list[Row] = []
+
+    # ------------------------------------------------------------ reading
+
+    def _read(self) -> list[Row]:
+        mid = self._session.meeting_id
+        if mid is None:
+            return []
+        book = self._session.book
+        attendance = {a.initials: (pos, a) for pos, a in enumerate(book.attendance(mid))}
+        rows = []
+        for p in book.meeting_people(mid):
+            pos, a = attendance.get(p.initials, (None, None))
+            rows.append(Row(p, a, pos))
+        return rows
+
+    def load(self) -> None:
+        self.beginResetModel()
+        self._rows = self._read()
+        self.endResetModel()
+        self.people_changed.emit()
+
+    def _sync(self) -> None:
+        """Re-read, telling views exactly what changed (selection survives)."""
+        new = self._read()
+        old_keys = [r.person.initials for r in self._rows]
+        new_keys = [r.person.initials for r in new]
+        if old_keys == new_keys:
+            self._rows = new
+            if new:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(HEADERS) - 1))
+        elif (
+            len(new_keys) == len(old_keys) + 1
+            and [k for k in new_keys if k in old_keys] == old_keys
+        ):
+            row = next(i for i, k in enumerate(new_keys) if k not in old_keys)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows = new
+            self.endInsertRows()
+        elif (
+            len(new_keys) + 1 == len(old_keys)
+            and [k for k in old_keys if k in new_keys] == new_keys
+        ):
+            row = next(i for i, k in enumerate(old_keys) if k not in new_keys)
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._rows = new
+            self.endRemoveRows()
+        else:
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+        self.people_changed.emit()
+
+    def refresh(self) -> None:
+        """Someone may have been named elsewhere (an action's owner)."""
+        self._sync()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        p, a, col = r.person, r.attendance, index.column()
+        if role == ID_ROLE:
+            return p.initials
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == INITIALS:
+                return p.initials
+            if col == NAME:
+                return p.name or ""
+            if col == ROLE:
+                return p.role or ""
+            if col == ORGANISATION:
+                return p.organisation or ""
+            if col == ATTENDANCE:
+                if a is None:
+                    return "organisation" if p.kind is PersonKind.ORGANISATION else NAMED_ONLY
+                return a.status.label
+            if col == CHAIR:
+                return "chair" if a is not None and a.chair else ""
+        if role == Qt.ItemDataRole.FontRole and a is not None and a.chair:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and col in (INITIALS, NAME):
+            return ", ".join(x for x in (p.name, p.role, p.organisation) if x) or p.initials
+        if role == Qt.ItemDataRole.ToolTipRole and col == ATTENDANCE and a is None:
+            return "Named in the minutes (e.g. as an action owner) but not attending"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() != INITIALS and self._session.editable:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        from scrutiny_desktop.ui.commands.attendees import EditPerson, SetAttendance
+
+        r = self._rows[index.row()]
+        text = str(value).strip()
+        col = index.column()
+        if col in (NAME, ROLE, ORGANISATION):
+            field = {NAME: "name", ROLE: "role", ORGANISATION: "organisation"}[col]
+            new = replace(r.person, **{field: text or None})
+            if new != r.person:
+                self._push(EditPerson(self, r.person, new))
+            return True
+        if col == ATTENDANCE:
+            status = attendance_from_text(text)
+            if isinstance(status, str):
+                return False
+            new_a = (
+                None
+                if status is None
+                else Attendance(
+                    r.person.initials,
+                    status,
+                    r.attendance.chair if r.attendance else False,
+                    r.attendance.note if r.attendance else None,
+                )
+            )
+            if new_a != r.attendance:
+                self._push(SetAttendance(self, r.person.initials, new_a))
+            return True
+        if col == CHAIR:
+            self._push(
+                SetAttendance(self, r.person.initials, self.chair_toggled(r.person.initials))
+            )
+            return True
+        return False
+
+    def row_for(self, initials: str) -> Row | None:
+        return next((r for r in self._rows if r.person.initials == initials), None)
+
+    def initials_at(self, row: int) -> str:
+        return self._rows[row].person.initials
+
+    def chair(self) -> str | None:
+        return next(
+            (r.person.initials for r in self._rows if r.attendance and r.attendance.chair), None
+        )
+
+    def chair_toggled(self, initials: str) -> Attendance:
+        r = self.row_for(initials)
+        assert r is not None
+        a = r.attendance or Attendance(initials, AttendanceStatus.PRESENT)
+        return replace(a, chair=not a.chair)
+
+    # ------------------------------------------------------------ changing (from commands)
+
+    def before(self, initials: str) -> Before:
+        r = self.row_for(initials)
+        linked = None
+        if r is not None:
+            linked = [x.person.initials for x in self._rows].index(initials)
+            # positions in the book may have gaps; ask for the real one when unlinking
+        return Before(
+            initials=initials,
+            person=self._session.book.person(initials),
+            linked=linked,
+            attendance=r.attendance if r else None,
+            position=r.position if r else None,
+            chair=self.chair(),
+        )
+
+    def add(self, person: Person, attendance: Attendance | None) -> None:
+        """Name ``person`` in the meeting (with their details), attending or not."""
+        mid = self._session.meeting_id
+        assert mid is not None
+        book, write = self._session.book, self._session.write
+        old = book.person(person.initials)
+        merged = (
+            person
+            if old is None
+            else Person(
+                initials=person.initials,
+                name=person.name or old.name,
+                role=person.role or old.role,
+                organisation=person.organisation or old.organisation,
+                kind=person.kind,
+            )
+        )
+        if merged != old:
+            write(book.save_person, merged)
+        if attendance is not None:
+            write(book.set_attendance, mid, attendance)
+        else:
+            write(book.link_person, mid, person.initials)
+        self._sync()
+
+    def set_attendance(self, initials: str, attendance: Attendance | None) -> None:
+        mid = self._session.meeting_id
+        assert mid is not None
+        r = self.row_for(initials)
+        if attendance is not None:
+            self._session.write(self._session.book.set_attendance, mid, attendance)
+        elif r is not None and r.attendance is not None:
+            self._session.write(self._session.book.remove_attendance, mid, initials)
+        self._sync()
+
+    def put_person(self, person: Person) -> None:
+        self._session.write(self._session.book.save_person, person)
+        self._sync()
+
+    def remove(self, initials: str) -> int | None:
+        """Stop naming someone in the meeting; their old place among the people."""
+        mid = self._session.meeting_id
+        assert mid is not None
+        r = self.row_for(initials)
+        if r is not None and r.attendance is not None:
+            self._session.write(self._session.book.remove_attendance, mid, initials)
+        position = self._session.write(self._session.book.unlink_person, mid, initials)
+        self._sync()
+        return position
+
+    def restore(self, before: Before, link_position: int | None) -> None:
+        """Put back what ``before`` recorded (undo of add, remove or an attendance change)."""
+        mid = self._session.meeting_id
+        assert mid is not None
+        book, write = self._session.book, self._session.write
+        now = self.row_for(before.initials)
+        if before.attendance is None and now is not None and now.attendance is not None:
+            write(book.remove_attendance, mid, before.initials)
+        if before.linked is None and now is not None:
+            write(book.unlink_person, mid, before.initials)
+        if before.linked is not None and now is None and link_position is not None:
+            write(book.relink_person, mid, before.initials, link_position)
+        if before.attendance is not None:
+            write(book.set_attendance, mid, before.attendance, before.position)
+        if before.chair is not None and before.chair != before.initials:
+            chair_row = self.row_for(before.chair)
+            if chair_row and chair_row.attendance and not chair_row.attendance.chair:
+                write(book.set_attendance, mid, replace(chair_row.attendance, chair=True))
+        current = book.person(before.initials)
+        if before.person is not None and current != before.person:
+            write(book.save_person, before.person)
+        self._sync()
+
+    def owns_actions(self, initials: str) -> bool:
+        mid = self._session.meeting_id
+        if mid is None:
+            return False
+        return any(
+            initials in a.owners
+            for item in self._session.book.items(mid, full=True)
+            for a in item.actions
+        )

@@ -1,0 +1,168 @@
+"""The agenda: a meeting's numbered items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QUndoCommand
+
+from scrutiny_desktop.domain.model import Item, ItemKind
+from scrutiny_desktop.ui.body import RESTRICTED_TINT
+from scrutiny_desktop.ui.models import ID_ROLE
+from scrutiny_desktop.ui.session import BookSession
+
+Index = QModelIndex | QPersistentModelIndex
+_SHOWN = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole]
+
+
+class ItemsModel(QAbstractListModel):
+    """One row per item: "3. Monthly Force Performance Reports". Editing renames."""
+
+    item_touched = Signal(int)
+    """An item was added, restored or changed: the agenda shows it."""
+
+    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
+        super().__init__()
+        self._session = session
+        self._push = push
+        self._items: list[Item] = []
+
+    # ------------------------------------------------------------ reading
+
+    def load(self) -> None:
+        self.beginResetModel()
+        mid = self._session.meeting_id
+        self._items = [] if mid is None else self._session.book.items(mid)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            marks = ""
+            if item.kind is ItemKind.NEXT_MEETING:
+                marks += "  [next meeting]"
+            if item.restricted:
+                marks += "  [restricted]"
+            return f"{item.number}. {item.title or '(untitled)'}{marks}"
+        if role == Qt.ItemDataRole.EditRole:
+            return item.title
+        if role == ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            note = " — restricted: left out of the public minutes" if item.restricted else ""
+            return f"Item {item.number}: {item.title}{note}"
+        if role == Qt.ItemDataRole.BackgroundRole and item.restricted:
+            return QBrush(RESTRICTED_TINT)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self._session.editable:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        from scrutiny_desktop.ui.commands.agenda import EditItem
+
+        item = self._items[index.row()]
+        title = str(value).strip()
+        if title != item.title:
+            self._push(EditItem(self, item, replace(item, title=title), "Rename item"))
+        return True
+
+    def row_of(self, item_id: int) -> int | None:
+        for row, item in enumerate(self._items):
+            if item.id == item_id:
+                return row
+        return None
+
+    def item(self, item_id: int) -> Item | None:
+        row = self.row_of(item_id)
+        return None if row is None else self._items[row]
+
+    def items(self) -> list[Item]:
+        return list(self._items)
+
+    # ------------------------------------------------------------ changing (from commands)
+
+    def _reread(self) -> None:
+        mid = self._session.meeting_id
+        self._items = [] if mid is None else self._session.book.items(mid)
+
+    def _numbers_changed(self) -> None:
+        if self._items:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self._items) - 1), [Qt.ItemDataRole.DisplayRole]
+            )
+
+    def add(self, title: str, kind: ItemKind, position: int) -> Item:
+        mid = self._session.meeting_id
+        assert mid is not None
+        new = self._session.write(
+            self._session.book.add_item, mid, title, kind=kind, position=position
+        )
+        assert new.id is not None
+        self._inserted(position, new.id)
+        return new
+
+    def restore(self, position: int, item: Item) -> None:
+        mid = self._session.meeting_id
+        assert mid is not None and item.id is not None
+        self._session.write(self._session.book.restore_item, mid, position, item)
+        self._inserted(position, item.id)
+
+    def _inserted(self, position: int, item_id: int) -> None:
+        row = min(position, len(self._items))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._reread()
+        self.endInsertRows()
+        self._numbers_changed()
+        self.item_touched.emit(item_id)
+
+    def delete(self, item_id: int) -> tuple[int, Item]:
+        position, item = self._session.write(self._session.book.delete_item, item_id)
+        row = self.row_of(item_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._reread()
+            self.endRemoveRows()
+        self._numbers_changed()
+        return position, item
+
+    def move(self, item_id: int, position: int) -> None:
+        row = self.row_of(item_id)
+        assert row is not None
+        position = max(0, min(position, len(self._items) - 1))
+        if position == row:
+            return
+        self._session.write(self._session.book.move_item, item_id, position)
+        dest = position + 1 if position > row else position
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), dest)
+        self._reread()
+        self.endMoveRows()
+        self._numbers_changed()
+        self.item_touched.emit(item_id)
+
+    def put(self, item: Item) -> None:
+        """Write an item's title, kind and restricted flag."""
+        assert item.id is not None
+        self._session.write(self._session.book.update_item, item)
+        row = self.row_of(item.id)
+        if row is None:
+            return
+        self._items[row] = replace(
+            self._items[row], title=item.title, kind=item.kind, restricted=item.restricted
+        )
+        self.item_touched.emit(item.id)
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx, [*_SHOWN, Qt.ItemDataRole.BackgroundRole])

@@ -1,0 +1,183 @@
+"""Matters arising: progress reported on earlier actions (reference, status, note)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoCommand
+
+from scrutiny_desktop.domain.model import ActionUpdate, Status
+from scrutiny_desktop.domain.refs import ActionRef
+from scrutiny_desktop.ui.models import ID_ROLE
+from scrutiny_desktop.ui.models.actions import status_from_text
+from scrutiny_desktop.ui.session import BookSession
+
+Index = QModelIndex | QPersistentModelIndex
+REF, STATUS, NOTE = range(3)
+HEADERS = ("Ref", "Status", "Note")
+_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole]
+_LINE = re.compile(r"^\s*(\d{1,4}\s*/\s*\d{2})\s*(.*)$")
+
+
+def parse_update_line(line: str) -> ActionUpdate:
+    """``94/14 open SH to action`` -> ActionUpdate(94/14, OPEN, "SH to action").
+
+    The status is the longest leading run of words naming one ("to follow"); without
+    one the update is open and the rest is the note. ValueError says what is wrong.
+    """
+    m = _LINE.match(line)
+    if not m:
+        raise ValueError("type a reference first, then the status: e.g. 76/14 completed")
+    ref = ActionRef.parse(m.group(1))
+    words = m.group(2).split()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            status = _exact_status(" ".join(words[:n]))
+            if status is not None:
+                note = " ".join(words[n:]) or None
+                return ActionUpdate(id=None, ref=ref, status=status, note=note)
+    return ActionUpdate(id=None, ref=ref, status=Status.OPEN, note=" ".join(words) or None)
+
+
+def _exact_status(text: str) -> Status | None:
+    key = "_".join(text.lower().split())
+    return next((s for s in Status if s.value == key), None)
+
+
+class UpdatesModel(QAbstractTableModel):
+    """Rows are the updates recorded under one item."""
+
+    item_touched = Signal(int)
+
+    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
+        super().__init__()
+        self._session = session
+        self._push = push
+        self._item_id: int | None = None
+        self._updates: list[ActionUpdate] = []
+
+    @property
+    def item_id(self) -> int | None:
+        return self._item_id
+
+    def load(self, item_id: int | None) -> None:
+        self.beginResetModel()
+        self._item_id = item_id
+        self._updates = [] if item_id is None else self._session.book.updates(item_id)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._updates)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._updates):
+            return None
+        u = self._updates[index.row()]
+        if role == ID_ROLE:
+            return u.id
+        if role in _ROLES:
+            col = index.column()
+            if col == REF:
+                return str(u.ref)
+            if col == STATUS:
+                return u.status.label
+            if col == NOTE:
+                return u.note or ""
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self._session.editable:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._item_id is None:
+            return False
+        from scrutiny_desktop.ui.commands.actions import EditUpdate
+
+        old = self._updates[index.row()]
+        text = str(value).strip()
+        col = index.column()
+        try:
+            if col == REF:
+                new = replace(old, ref=ActionRef.parse(text))
+            elif col == STATUS:
+                status = status_from_text(text)
+                if status is None:
+                    return False
+                new = replace(old, status=status)
+            else:
+                new = replace(old, note=text or None)
+        except ValueError:
+            return False
+        if new != old:
+            self._push(EditUpdate(self, self._item_id, old, new))
+        return True
+
+    def row_of(self, update_id: int) -> int | None:
+        for row, u in enumerate(self._updates):
+            if u.id == update_id:
+                return row
+        return None
+
+    def update_at(self, row: int) -> ActionUpdate:
+        return self._updates[row]
+
+    # ------------------------------------------------------------ changing (from commands)
+
+    def _show(self, item_id: int) -> bool:
+        if item_id != self._item_id:
+            self.item_touched.emit(item_id)
+        return item_id == self._item_id
+
+    def add(self, item_id: int, update: ActionUpdate, position: int | None = None) -> ActionUpdate:
+        book = self._session.book
+        new = self._session.write(book.add_update, item_id, update, position)
+        mid = self._session.meeting_id
+        if mid is not None:
+            # An update on 06/15 says 06/15 was handed out: never number a new action 06/15.
+            self._session.write(book.reserve_action_refs, mid, update.ref)
+        if self._show(item_id):
+            row = len(self._updates) if position is None else min(position, len(self._updates))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._updates.insert(row, new)
+            self.endInsertRows()
+        return new
+
+    def delete(self, item_id: int, update_id: int) -> tuple[int, ActionUpdate]:
+        shown = self._show(item_id)
+        _, position, update = self._session.write(self._session.book.delete_update, update_id)
+        row = self.row_of(update_id) if shown else None
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._updates[row]
+            self.endRemoveRows()
+        return position, update
+
+    def put(self, item_id: int, update: ActionUpdate) -> None:
+        assert update.id is not None
+        shown = self._show(item_id)
+        self._session.write(self._session.book.change_update, update)
+        row = self.row_of(update.id) if shown else None
+        if row is not None:
+            self._updates[row] = update
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1), _ROLES)

@@ -1,0 +1,1 @@
+"""One widget per pane: layout and signal wiring only."""

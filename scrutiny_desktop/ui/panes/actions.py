@@ -1,0 +1,167 @@
+"""The actions pane: the current item's actions, its matters-arising updates, the next meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scrutiny_desktop.domain.model import Item, ItemKind, Meeting, Status
+from scrutiny_desktop.ui.commands.actions import AddUpdate
+from scrutiny_desktop.ui.models.actions import DUE, OWNERS, STATUS, TEXT, ActionsModel
+from scrutiny_desktop.ui.models.updates import NOTE, REF, UpdatesModel, parse_update_line
+from scrutiny_desktop.ui.models.updates import STATUS as UPDATE_STATUS
+from scrutiny_desktop.ui.panes.delegates import ChoiceDelegate, OwnersDelegate, TextDelegate
+
+STATUS_LABELS = [s.label for s in Status]
+
+
+def next_meeting_text(meeting: Meeting | None) -> str:
+    """ "Thursday 26 March 2015, 09:00–11:00, OPCC Conference room" or how to set it."""
+    nxt = meeting.next_meeting if meeting else None
+    if nxt is None:
+        return "No next meeting set: Meeting ▸ Meeting header (F4)"
+    text = nxt.date.strftime("%A %d %B %Y").replace(" 0", " ")
+    if nxt.start:
+        text += f", {nxt.start:%H:%M}"
+        if nxt.end:
+            text += f"–{nxt.end:%H:%M}"
+    if nxt.venue:
+        text += f", {nxt.venue}"
+    return text
+
+
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    table.verticalHeader().hide()
+    table.setWordWrap(True)
+    return table
+
+
+class ActionsPane(QWidget):
+    """Actions of the current item; updates on earlier actions; the next meeting."""
+
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        actions: ActionsModel,
+        updates: UpdatesModel,
+        initials: QStringListModel,
+        push: Callable[[QUndoCommand], None],
+    ) -> None:
+        super().__init__()
+        self._actions, self._updates, self._push = actions, updates, push
+        self.heading = QLabel("Actions")
+        self.table = _table("Actions of the current item")
+        self.table.setModel(actions)
+        self.table.setItemDelegateForColumn(TEXT, TextDelegate("Action text", "", self.table))
+        self.table.setItemDelegateForColumn(OWNERS, OwnersDelegate(initials, self.table))
+        self.table.setItemDelegateForColumn(
+            DUE, TextDelegate("Due date", "12.03.15, 12/3, 12 Mar, next meeting", self.table)
+        )
+        self.table.setItemDelegateForColumn(
+            STATUS, ChoiceDelegate(STATUS_LABELS, "Action status", self.table)
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 60), (OWNERS, 80), (DUE, 80), (STATUS, 90)):
+            self.table.setColumnWidth(col, width)
+
+        self.updates_box = QWidget()
+        self.update_line = QLineEdit()
+        self.update_line.setAccessibleName("Add update on an earlier action")
+        self.update_line.setPlaceholderText(
+            "Update: reference, status, note — e.g. 94/14 open SH to action"
+        )
+        self.updates_table = _table("Updates on earlier actions")
+        self.updates_table.setModel(updates)
+        self.updates_table.setItemDelegateForColumn(
+            UPDATE_STATUS, ChoiceDelegate(STATUS_LABELS, "Update status", self.updates_table)
+        )
+        uh = self.updates_table.horizontalHeader()
+        uh.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.updates_table.setColumnWidth(REF, 60)
+        self.updates_table.setColumnWidth(UPDATE_STATUS, 90)
+        ulayout = QVBoxLayout(self.updates_box)
+        ulayout.setContentsMargins(0, 0, 0, 0)
+        ulayout.addWidget(QLabel("Matters arising — progress on earlier actions:"))
+        ulayout.addWidget(self.update_line)
+        ulayout.addWidget(self.updates_table, 1)
+
+        self.next_meeting = QLabel()
+        self.next_meeting.setAccessibleName("Next meeting")
+        self.next_meeting.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.updates_box, 3)
+        layout.addWidget(self.next_meeting)
+        QWidget.setTabOrder(self.table, self.update_line)
+        QWidget.setTabOrder(self.update_line, self.updates_table)
+
+        self.update_line.returnPressed.connect(self.add_typed_update)
+        for model, table in ((actions, self.table), (updates, self.updates_table)):
+            for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
+                signal.connect(table.resizeRowsToContents)
+        self.show_item(None, None)
+
+    def show_item(self, item: Item | None, meeting: Meeting | None) -> None:
+        if item is None:
+            self.heading.setText("Actions")
+        else:
+            self.heading.setText(f"Actions — item {item.number}: {item.title}")
+        arising = item is not None and (
+            "matters arising" in item.title.casefold() or self._updates.rowCount() > 0
+        )
+        self.updates_box.setVisible(arising)
+        nxt = item is not None and item.kind is ItemKind.NEXT_MEETING
+        self.next_meeting.setVisible(nxt)
+        self.next_meeting.setText(f"Next meeting: {next_meeting_text(meeting)}")
+
+    def show_updates(self) -> None:
+        self.updates_box.setVisible(True)
+        self.update_line.setFocus()
+
+    def add_typed_update(self) -> None:
+        item_id = self._updates.item_id
+        if item_id is None:
+            return
+        try:
+            update = parse_update_line(self.update_line.text())
+        except ValueError as e:
+            self.status_message.emit(str(e))
+            return
+        self._push(AddUpdate(self._updates, item_id, update))
+        self.update_line.clear()
+
+    def edit_action_text(self, action_id: int) -> None:
+        """Focus the text cell of an action, ready for typing."""
+        row = self._actions.row_of(action_id)
+        if row is None:
+            return
+        index = self._actions.index(row, TEXT)
+        self.table.setFocus()
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)

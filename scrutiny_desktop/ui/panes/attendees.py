@@ -1,0 +1,226 @@
+"""The attendees pane: one line adds a person; the table holds attendance and the chair."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scrutiny_desktop.book import Book
+from scrutiny_desktop.domain.initials import INITIALS_PATTERN, parse_person_line
+from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
+from scrutiny_desktop.ui.commands.attendees import AddPerson
+from scrutiny_desktop.ui.models.attendees import (
+    ATTENDANCE,
+    ATTENDANCE_CHOICES,
+    CHAIR,
+    INITIALS,
+    NAME,
+    ORGANISATION,
+    ROLE,
+    AttendeesModel,
+)
+from scrutiny_desktop.ui.panes.delegates import ChoiceDelegate
+
+# What the "as" box offers: an attendance, or named without attending (a person or an organisation).
+AS_CHOICES: list[tuple[str, AttendanceStatus | None, PersonKind]] = [
+    ("Present", AttendanceStatus.PRESENT, PersonKind.PERSON),
+    ("Apologies", AttendanceStatus.APOLOGIES, PersonKind.PERSON),
+    ("In attendance", AttendanceStatus.IN_ATTENDANCE, PersonKind.PERSON),
+    ("Absent", AttendanceStatus.ABSENT, PersonKind.PERSON),
+    ("Named only", None, PersonKind.PERSON),
+    ("Organisation", None, PersonKind.ORGANISATION),
+]
+NAMED_ONLY_INDEX = 4
+
+
+class AttendeesPane(QWidget):
+    """Attendance and the people directory for the current meeting."""
+
+    status_message = Signal(str)
+
+    def __init__(
+        self, model: AttendeesModel, book: Book, push: Callable[[QUndoCommand], None]
+    ) -> None:
+        super().__init__()
+        self._model, self._book, self._push = model, book, push
+        self._initials_typed = False
+
+        self.person_line = QLineEdit()
+        self.person_line.setAccessibleName("Add person")
+        self.person_line.setPlaceholderText("Name, Role, Organisation — Enter adds")
+        self.initials_edit = QLineEdit()
+        self.initials_edit.setAccessibleName("Initials of the person to add")
+        self.initials_edit.setPlaceholderText("Initials")
+        self.initials_edit.setMaxLength(12)
+        self.initials_edit.setFixedWidth(70)
+        self.as_combo = QComboBox()
+        self.as_combo.setAccessibleName("Add as")
+        self.as_combo.addItems([label for label, _, _ in AS_CHOICES])
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        self._directory = QStringListModel(self)
+        completer = QCompleter(self._directory, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.person_line.setCompleter(completer)
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Attendees")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setItemDelegateForColumn(
+            ATTENDANCE, ChoiceDelegate(ATTENDANCE_CHOICES, "Attendance", self.table)
+        )
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for col, width in (
+            (INITIALS, 50),
+            (ROLE, 90),
+            (ORGANISATION, 64),
+            (ATTENDANCE, 84),
+            (CHAIR, 42),
+        ):
+            self.table.setColumnWidth(col, width)
+        # The role is in the name's tooltip; a wider pane can show the column again.
+        self.table.setColumnHidden(ROLE, True)
+
+        entry = QHBoxLayout()
+        entry.addWidget(self.person_line, 1)
+        entry.addWidget(self.initials_edit)
+        entry.addWidget(self.as_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(entry)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.table, 1)
+        QWidget.setTabOrder(self.person_line, self.initials_edit)
+        QWidget.setTabOrder(self.initials_edit, self.as_combo)
+        QWidget.setTabOrder(self.as_combo, self.table)
+
+        self.person_line.textEdited.connect(self._propose)
+        self.initials_edit.textEdited.connect(self._initials_edited)
+        self.person_line.returnPressed.connect(self.add_typed)
+        self.initials_edit.returnPressed.connect(self.add_typed)
+        model.people_changed.connect(self._refresh_directory)
+
+    # ------------------------------------------------------------ the one-line entry
+
+    def _refresh_directory(self) -> None:
+        entries = []
+        for p in self._book.people():
+            parts = [x for x in (p.name, p.role, p.organisation) if x]
+            if parts:
+                entries.append(f"{', '.join(parts)} [{p.initials}]")
+        self._directory.setStringList(entries)
+
+    def _initials_edited(self, text: str) -> None:
+        self._initials_typed = bool(text)
+
+    def _propose(self, text: str) -> None:
+        self.error_label.hide()
+        if self._initials_typed:
+            return
+        try:
+            person = self._parse(text)
+        except ValueError:
+            self.initials_edit.clear()
+            return
+        self.initials_edit.setText(person.initials)
+
+    def _parse(self, text: str) -> Person:
+        """The typed person, reusing the initials of someone the directory knows by that name."""
+        people = self._book.people()
+        person = parse_person_line(text, {p.initials for p in people})
+        if "[" not in text:
+            same = [p for p in people if p.name and p.name.casefold() == person.name.casefold()]
+            if same:
+                person = Person(same[0].initials, person.name, person.role, person.organisation)
+        return person
+
+    def prepare_details(self, initials: str) -> None:
+        """Ready the entry to give a newly named person (an owner) their details."""
+        self.person_line.clear()
+        self.initials_edit.setText(initials)
+        self._initials_typed = True
+        self.as_combo.setCurrentIndex(NAMED_ONLY_INDEX)
+        self.person_line.setFocus()
+        self.status_message.emit(
+            f"Type the name (and role, organisation) of {initials}, then Enter"
+        )
+
+    def add_typed(self) -> None:
+        """Add what the entry line says."""
+        text = self.person_line.text().strip()
+        initials = self.initials_edit.text().strip()
+        if not text and not initials:
+            return
+        try:
+            person = self._parse(text) if text else Person(initials)
+        except ValueError as e:
+            self._error(str(e))
+            return
+        if initials and initials != person.initials:
+            if not INITIALS_PATTERN.match(initials):
+                self._error(
+                    f"{initials!r} cannot be initials: letters first, at most 12 characters"
+                )
+                return
+            person = Person(initials, person.name, person.role, person.organisation)
+        existing = self._book.person(person.initials)
+        if (
+            existing is not None
+            and existing.name
+            and person.name
+            and existing.name.casefold() != person.name.casefold()
+        ):
+            self._error(f"{person.initials} is already {existing.name}: choose other initials")
+            return
+        _, status, kind = AS_CHOICES[self.as_combo.currentIndex()]
+        person = Person(person.initials, person.name, person.role, person.organisation, kind)
+        attendance = None if status is None else Attendance(person.initials, status)
+        self._push(AddPerson(self._model, person, attendance))
+        self.person_line.clear()
+        self.initials_edit.clear()
+        self._initials_typed = False
+        if self.as_combo.currentIndex() >= NAMED_ONLY_INDEX:
+            self.as_combo.setCurrentIndex(0)
+        self.person_line.setFocus()
+
+    def _error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def current_initials(self) -> str | None:
+        index = self.table.currentIndex()
+        return self._model.initials_at(index.row()) if index.isValid() else None
+
+    def focus_table(self) -> None:
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self._model.rowCount():
+            self.table.setCurrentIndex(self._model.index(0, INITIALS))

@@ -1,0 +1,100 @@
+"""Cell editors: owners that complete from initials, and fixed choices (status, attendance)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+_LAST_TOKEN = re.compile(r"^(.*?[/,;\s]\s*)?([^/,;\s]*)$")
+
+
+class InitialsCompleter(QCompleter):
+    """Completes the last of several owners: ``SH/C`` offers ``SH/CF``."""
+
+    def __init__(self, initials: QStringListModel, parent: QWidget | None = None) -> None:
+        super().__init__(initials, parent)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+
+    def splitPath(self, path: str) -> list[str]:
+        m = _LAST_TOKEN.match(path)
+        return [m.group(2) if m else path]
+
+    def pathFromIndex(self, index: Index) -> str:
+        widget = self.widget()
+        text = widget.text() if isinstance(widget, QLineEdit) else ""
+        m = _LAST_TOKEN.match(text)
+        head = (m.group(1) or "") if m else ""
+        return head + str(index.data())
+
+
+class OwnersDelegate(QStyledItemDelegate):
+    """A line editor for owners with completion from the people directory."""
+
+    def __init__(self, initials: QStringListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._initials = initials
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAccessibleName("Owners (initials, e.g. SH/CF)")
+        editor.setCompleter(InitialsCompleter(self._initials, editor))
+        return editor
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down of fixed choices; typing the first letters picks one."""
+
+    def __init__(self, choices: Sequence[str], name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._choices, self._name = list(choices), name
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setAccessibleName(self._name)
+        combo.addItems(self._choices)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            i = editor.findText(str(index.data(Qt.ItemDataRole.EditRole)))
+            editor.setCurrentIndex(max(i, 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class TextDelegate(QStyledItemDelegate):
+    """A plain line editor with an accessible name and a hint."""
+
+    def __init__(self, name: str, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name, self._hint = name, hint
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAccessibleName(self._name)
+        editor.setPlaceholderText(self._hint)
+        return editor

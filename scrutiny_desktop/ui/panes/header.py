@@ -1,0 +1,139 @@
+"""The meeting header dialog: title, series, date, times, venue, classification, next meeting."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scrutiny_desktop.domain.dates import parse_due
+from scrutiny_desktop.domain.model import Meeting, NextMeeting
+
+_TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?$")
+FIELDS = (
+    ("title", "Title"),
+    ("series", "Series"),
+    ("date", "Date"),
+    ("start", "Start time"),
+    ("end", "End time"),
+    ("venue", "Venue"),
+    ("classification", "Classification"),
+    ("next_date", "Next meeting date"),
+    ("next_start", "Next meeting start"),
+    ("next_end", "Next meeting end"),
+    ("next_venue", "Next meeting venue"),
+)
+
+
+def parse_time(text: str) -> time | None:
+    """``09:00``, ``9.00``, ``0900`` or ``9`` -> 09:00; empty -> None; ValueError otherwise."""
+    s = text.strip()
+    if not s:
+        return None
+    m = _TIME.match(s)
+    if not m:
+        raise ValueError(f"{text!r} is not a time: type e.g. 09:00")
+    return time(int(m.group(1)), int(m.group(2) or 0))
+
+
+def parse_day(text: str, today: date) -> date:
+    parsed = parse_due(text, today=today)
+    if parsed.value is None:
+        raise ValueError(parsed.error or "type a date, e.g. 26.02.15")
+    return parsed.value
+
+
+class HeaderDialog(QDialog):
+    """Edit a meeting header; ``meeting()`` gives the result after it is accepted."""
+
+    def __init__(
+        self, meeting: Meeting, parent: QWidget | None = None, *, new: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New meeting" if new else "Meeting header")
+        self._meeting = meeting
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        nxt = meeting.next_meeting
+        values = {
+            "title": meeting.title,
+            "series": meeting.series or "",
+            "date": meeting.date.strftime("%d.%m.%Y"),
+            "start": f"{meeting.start:%H:%M}" if meeting.start else "",
+            "end": f"{meeting.end:%H:%M}" if meeting.end else "",
+            "venue": meeting.venue or "",
+            "classification": meeting.classification or "",
+            "next_date": nxt.date.strftime("%d.%m.%Y") if nxt else "",
+            "next_start": f"{nxt.start:%H:%M}" if nxt and nxt.start else "",
+            "next_end": f"{nxt.end:%H:%M}" if nxt and nxt.end else "",
+            "next_venue": (nxt.venue or "") if nxt else "",
+        }
+        for key, label in FIELDS:
+            edit = QLineEdit(values[key])
+            edit.setAccessibleName(label)
+            self.edits[key] = edit
+            form.addRow(label, edit)
+        self.edits["classification"].setPlaceholderText("e.g. OFFICIAL-SENSITIVE")
+        self.edits["date"].setPlaceholderText("e.g. 26.02.15")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setAccessibleName("Header error")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.edits["title"].setFocus()
+        self.edits["title"].selectAll()
+        self._result: Meeting | None = None
+
+    def _read(self) -> Meeting:
+        text = {k: e.text().strip() for k, e in self.edits.items()}
+        if not text["title"]:
+            raise ValueError("the meeting needs a title")
+        day = parse_day(text["date"], date.today())
+        nxt = None
+        if text["next_date"]:
+            nxt = NextMeeting(
+                date=parse_day(text["next_date"], day),
+                start=parse_time(text["next_start"]),
+                end=parse_time(text["next_end"]),
+                venue=text["next_venue"] or None,
+            )
+        return Meeting(
+            id=self._meeting.id,
+            title=text["title"],
+            date=day,
+            series=text["series"] or None,
+            start=parse_time(text["start"]),
+            end=parse_time(text["end"]),
+            venue=text["venue"] or None,
+            classification=text["classification"] or None,
+            status=self._meeting.status,
+            signed_off=self._meeting.signed_off,
+            next_meeting=nxt,
+        )
+
+    def accept(self) -> None:
+        try:
+            self._result = self._read()
+        except ValueError as e:
+            self.error.setText(str(e))
+            return
+        super().accept()
+
+    def meeting(self) -> Meeting | None:
+        return self._result

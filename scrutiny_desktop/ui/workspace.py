@@ -1,0 +1,86 @@
+"""One open book in the window: its session, models, body documents and panes, wired together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from scrutiny_desktop.book import Book
+from scrutiny_desktop.ui.bodies import BodyStore
+from scrutiny_desktop.ui.models.actions import ActionsModel
+from scrutiny_desktop.ui.models.attendees import AttendeesModel
+from scrutiny_desktop.ui.models.items import ItemsModel
+from scrutiny_desktop.ui.models.updates import UpdatesModel
+from scrutiny_desktop.ui.panes.actions import ActionsPane
+from scrutiny_desktop.ui.panes.agenda import AgendaPane
+from scrutiny_desktop.ui.panes.attendees import AttendeesPane
+from scrutiny_desktop.ui.session import BookSession
+
+
+class Workspace:
+    """Everything that lives as long as one book is open in the window."""
+
+    def __init__(
+        self,
+        book: Book,
+        stack: QUndoStack,
+        push: Callable[[QUndoCommand], None],
+        save_delay_ms: int = 500,
+    ) -> None:
+        self.book = book
+        self.stack = stack
+        self.session = BookSession(book)
+        self.bodies = BodyStore(self.session, stack, save_delay_ms)
+        self.items = ItemsModel(self.session, push)
+        self.actions = ActionsModel(self.session, push)
+        self.updates = UpdatesModel(self.session, push)
+        self.attendees = AttendeesModel(self.session, push)
+        self.initials = QStringListModel()
+
+        self.attendees_pane = AttendeesPane(self.attendees, book, push)
+        self.agenda_pane = AgendaPane(self.items, self.bodies, push)
+        self.actions_pane = ActionsPane(self.actions, self.updates, self.initials, push)
+
+        self.agenda_pane.current_item_changed.connect(self._item_changed)
+        self.actions.item_touched.connect(self.agenda_pane.select_item)
+        self.updates.item_touched.connect(self.agenda_pane.select_item)
+        self.attendees.people_changed.connect(self._people_changed)
+        # An action's owners are named in the meeting: the attendees pane lists them.
+        self.actions.dataChanged.connect(self.attendees.refresh)
+        self.actions.rowsInserted.connect(self.attendees.refresh)
+        self.updates.rowsInserted.connect(self._refresh_item_view)
+        self.items.dataChanged.connect(self._refresh_item_view)
+        self.session.header_changed.connect(self._refresh_item_view)
+
+    def open_meeting(self, meeting_id: int | None) -> None:
+        """Show a meeting (saving what was typed in the last one first)."""
+        self.agenda_pane.commit_title()
+        self.bodies.clear()
+        self.stack.clear()
+        self.session.set_meeting(meeting_id)
+        editable = self.session.editable
+        self.agenda_pane.set_editable(editable)
+        self.attendees.load()
+        self.items.load()
+
+    def _item_changed(self, item_id: int | None) -> None:
+        self.actions.load(item_id)
+        self.updates.load(item_id)
+        self._refresh_item_view()
+
+    def _refresh_item_view(self) -> None:
+        self.actions_pane.show_item(self.agenda_pane.current_item(), self.session.meeting)
+
+    def _people_changed(self) -> None:
+        self.initials.setStringList([p.initials for p in self.book.people()])
+
+    def flush(self) -> None:
+        self.agenda_pane.commit_title()
+        self.bodies.flush()
+
+    def close(self) -> None:
+        self.flush()
+        self.stack.clear()
+        self.book.close()
