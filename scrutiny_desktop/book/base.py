@@ -25,6 +25,7 @@ from scrutiny_desktop.book.errors import (
 )
 from scrutiny_desktop.book.lock import BookLock
 from scrutiny_desktop.book.opening import BookConnection, check_header, connect
+from scrutiny_desktop.book.triggers import LOCKED
 from scrutiny_desktop.domain.model import (
     MeetingStatus,
 )
@@ -77,6 +78,11 @@ class BookBase:
             with self._db.atomic() as db:
                 yield db
                 self._before_commit()
+        except sqlite3.IntegrityError as e:
+            # The lock triggers are the last word; say it the way _check_draft does.
+            if str(e).startswith(LOCKED):
+                raise MeetingLocked(str(e).removeprefix(LOCKED).strip()) from None
+            raise
         except BookError:
             raise
         except BaseException as e:

@@ -361,27 +361,21 @@ class ContentStore(BookBase):
         )
 
     def _insert_update(self, item_id: int, u: ActionUpdate, position: int) -> int:
-        row = {
-            "item_id": item_id,
-            "position": position,
-            "ref_year": u.ref.year,
-            "ref_number": u.ref.number,
-            "status": u.status.value,
-            "note": u.note,
-        }
+        row = {"item_id": item_id, "position": position, **rows.update_row(u)}
         if u.id is not None:
             row["id"] = u.id
         return int(self._db["action_updates"].insert(row).last_pk)
 
     def change_update(self, update: ActionUpdate) -> None:
-        """Write an update's reference, status and note."""
+        """Write an update's reference (or unnumbered action), status and note."""
         assert update.id is not None
         with self._writing():
             r = self._one("SELECT item_id FROM action_updates WHERE id = ?", [update.id], "update")
             self._check_draft(self._meeting_of_item(int(r["item_id"])))
+            row = rows.update_row(update)
+            sets = ", ".join(f"{k} = ?" for k in row)
             self._db.execute(
-                "UPDATE action_updates SET ref_year = ?, ref_number = ?, status = ?, note = ? WHERE id = ?",
-                [update.ref.year, update.ref.number, update.status.value, update.note, update.id],
+                f"UPDATE action_updates SET {sets} WHERE id = ?", [*row.values(), update.id]
             )
 
     def delete_update(self, update_id: int) -> tuple[int, int, ActionUpdate]:

@@ -166,10 +166,24 @@ def action_row(a: Action) -> Row:
 def update(row: Row) -> ActionUpdate:
     return ActionUpdate(
         id=row["id"],
-        ref=ActionRef(year=row["ref_year"], number=row["ref_number"]),
+        ref=ref(row),
         status=Status(row["status"]),
         note=row["note"],
+        action_id=row["action_id"] if row["ref_number"] is None else None,
+        text=row["action_text"],
     )
+
+
+def update_row(u: ActionUpdate) -> Row:
+    """An update's columns (not its item or position)."""
+    return {
+        "ref_year": u.ref.year if u.ref else None,
+        "ref_number": u.ref.number if u.ref else None,
+        "action_id": u.action_id if u.ref is None else None,
+        "action_text": u.text if u.ref is None else None,
+        "status": u.status.value,
+        "note": u.note,
+    }
 
 
 def item_kind(text: str) -> ItemKind:

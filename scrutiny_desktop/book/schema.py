@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from scrutiny_desktop.book.triggers import install_triggers, rebuild_search_index
+
 MIGRATIONS = Migrations("scrutiny_desktop")
 
 # Stored in the SQLite header so that our files are recognised without a query: 'SCRB'.
@@ -131,5 +133,68 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m002_lifecycle(db: Database) -> None:
+    """Sign-off snapshots and the reopening audit, expected attendees, updates on
+    unnumbered actions, the search index, and the triggers that lock and index."""
+    db.executescript(
+        """
+        -- Listed for a new meeting from the last one's attendance; not yet marked.
+        ALTER TABLE meeting_people ADD COLUMN expected INTEGER NOT NULL DEFAULT 0;
+        -- The meeting this one was created after: its minutes are agreed here.
+        ALTER TABLE meetings ADD COLUMN previous_id INTEGER
+            REFERENCES meetings(id) ON DELETE SET NULL;
+        -- Updates may now name an unnumbered action by id, keeping its text as carried.
+        CREATE TABLE action_updates_new (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            ref_year INTEGER,
+            ref_number INTEGER,
+            action_id INTEGER REFERENCES actions(id) ON DELETE SET NULL,
+            action_text TEXT,
+            status TEXT NOT NULL
+                CHECK (status IN ('open', 'to_follow', 'in_progress', 'completed', 'closed')),
+            note TEXT,
+            CHECK ((ref_year IS NULL) = (ref_number IS NULL)),
+            CHECK (ref_number IS NOT NULL OR action_text IS NOT NULL)
+        );
+        INSERT INTO action_updates_new (id, item_id, position, ref_year, ref_number, status, note)
+            SELECT id, item_id, position, ref_year, ref_number, status, note FROM action_updates;
+        DROP TABLE action_updates;
+        ALTER TABLE action_updates_new RENAME TO action_updates;
+        CREATE INDEX updates_by_item ON action_updates(item_id, position);
+        CREATE INDEX updates_by_ref ON action_updates(ref_year, ref_number);
+        CREATE INDEX updates_by_action ON action_updates(action_id);
+        CREATE INDEX owners_by_person ON action_owners(person_id);
+        -- What a signed-off meeting printed when signed: its canonical JSON document.
+        -- People are read from here, so the directory can change without moving it.
+        CREATE TABLE signed_snapshots (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+            document TEXT NOT NULL
+        );
+        -- Every reopening of signed-off minutes: who, when, why, what was signed.
+        CREATE TABLE reopenings (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            at TEXT NOT NULL,
+            by TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            old_fingerprint TEXT,
+            old_signed_by TEXT,
+            old_signed_on TEXT,
+            applied INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX reopenings_by_meeting ON reopenings(meeting_id, id);
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            title, body, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+    )
+    rebuild_search_index(db)
+    install_triggers(db)
+
+
 # One more with every migration; a book whose user_version is higher is from a newer release.
-SCHEMA_VERSION = 1
+# Any migration that transforms a table must end with install_triggers(db).
+SCHEMA_VERSION = 2

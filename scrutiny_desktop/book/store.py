@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from scrutiny_desktop.book import rows
-from scrutiny_desktop.book.content import ContentStore
 from scrutiny_desktop.book.errors import BookError, NotFound
+from scrutiny_desktop.book.lifecycle import LifecycleStore
 from scrutiny_desktop.book.lock import BookLock
 from scrutiny_desktop.book.opening import (
     check_header,
@@ -20,15 +21,17 @@ from scrutiny_desktop.book.opening import (
     unwritable_reason,
 )
 from scrutiny_desktop.book.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from scrutiny_desktop.book.search import SearchStore
 from scrutiny_desktop.domain.model import (
     Attendance,
     Meeting,
+    MeetingStatus,
     Minutes,
     Person,
 )
 
 
-class Book(ContentStore):
+class Book(LifecycleStore, SearchStore):
     """One meeting book file. Open with ``Book.open`` or ``Book.create``; close when done."""
 
     # ------------------------------------------------------------ opening
@@ -307,7 +310,8 @@ class Book(ContentStore):
     def minutes(self, meeting_id: int) -> Minutes:
         """The whole meeting, as the export and the window read it."""
         meeting = self.meeting(meeting_id)
-        people = tuple(
+        # Signed-off minutes name people as they were when signed (the snapshot).
+        people = (meeting.is_signed_off and self._signed_people(meeting_id)) or tuple(
             rows.person(r)
             for r in self._q(
                 "SELECT p.* FROM meeting_people mp JOIN people p ON p.id = mp.person_id "
@@ -328,8 +332,14 @@ class Book(ContentStore):
         People are merged by initials: a name, role or organisation given here
         replaces the directory's; an absent one keeps what the directory has.
         """
+        head = minutes.meeting
+        if head.is_signed_off and head.signed_off is None:
+            raise BookError("the minutes are marked signed off but say nobody signed them off")
         with self._writing():
-            meeting_id = self._insert_meeting(minutes.meeting)
+            # Content first, as a draft; signed-off minutes are then signed off here.
+            meeting_id = self._insert_meeting(
+                replace(head, status=MeetingStatus.DRAFT, signed_off=None)
+            )
             for p in minutes.people:
                 old = self.person(p.initials)
                 merged = (
@@ -352,12 +362,16 @@ class Book(ContentStore):
             for pos, item in enumerate(minutes.items):
                 item_id = self._insert_item(meeting_id, item, pos)
                 self._put_body(item_id, item.body)
-                for apos, action in enumerate(item.actions):
+                actions, updates = self._as_carried(meeting_id, item)
+                for apos, action in enumerate(actions):
                     self._insert_action(item_id, action, apos)
                     if action.ref is not None:
                         self._bump_counter(series_key, action.ref)
-                for upos, u in enumerate(item.updates):
+                for upos, u in enumerate(updates):
                     self._insert_update(item_id, u, upos)
+            if head.signed_off is not None and head.is_signed_off:
+                so = head.signed_off
+                self._sign_off(meeting_id, so.by, so.on, so.note)
         return meeting_id
 
     # ------------------------------------------------------------ attendance

@@ -156,12 +156,28 @@ class Action:
 
 @dataclass(frozen=True, slots=True)
 class ActionUpdate:
-    """Progress reported at a meeting on an action from an earlier one."""
+    """Progress reported at a meeting on an action from an earlier one.
+
+    A numbered action is named by ``ref``. An unnumbered one ("Publication on PCC
+    website") has no ref: ``action_id`` is the book's id of the action it reports on
+    and ``text`` that action's text as it stood when carried forward.
+    """
 
     id: int | None
-    ref: ActionRef
+    ref: ActionRef | None
     status: Status = Status.OPEN
     note: str | None = None
+    action_id: int | None = None
+    text: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.ref is None and not self.text:
+            raise ValueError("an update on an unnumbered action needs the action's text")
+
+    @property
+    def subject(self) -> str:
+        """What the minutes print for the action: ``07/15``, or the unnumbered action's text."""
+        return str(self.ref) if self.ref is not None else (self.text or "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,9 +131,26 @@ def _item_doc(item: Item) -> Document:
                 "restricted": a.restricted,
             }
             for a in item.actions
+        ]
+        # Format 1 names updates by reference only: progress on an unnumbered action is
+        # written as that action listed again, with its progress as status (the note,
+        # which format 1 has no place for, is left out). The book reads it back as an update.
+        + [
+            {
+                "ref": None,
+                "text": u.text,
+                "owners": [],
+                "due": None,
+                "status": u.status.value,
+                "restricted": False,
+            }
+            for u in item.updates
+            if u.ref is None
         ],
         "action_updates": [
-            {"ref": str(u.ref), "status": u.status.value, "note": u.note} for u in item.updates
+            {"ref": str(u.ref), "status": u.status.value, "note": u.note}
+            for u in item.updates
+            if u.ref is not None
         ],
     }
 
