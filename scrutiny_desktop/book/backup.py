@@ -117,9 +117,12 @@ def copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> Pa
     ``check``, the copy must pass ``quick_check`` or it is deleted and DamagedBook raised.
     """
     target = Path(target).absolute()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as e:
+        raise BackupFailed(f"{target} could not be written ({e.strerror or e})") from e
     os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = Path(name)
     try:
         dest = sqlite3.connect(tmp)
         try:
@@ -127,10 +130,7 @@ def copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> Pa
             if check:
                 problems = [r[0] for r in dest.execute("PRAGMA quick_check").fetchall()]
                 if problems != ["ok"]:
-                    raise DamagedBook(
-                        f"{_name(source)} is damaged ({problems[0]}); the backup was not kept "
-                        "and the earlier backups were; save a copy and restore a backup"
-                    )
+                    raise DamagedBook(_damaged(source, problems[0]))
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
@@ -139,15 +139,20 @@ def copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> Pa
         os.replace(tmp, target)
         _fsync_folder(target.parent)
     except sqlite3.DatabaseError as e:
-        raise DamagedBook(
-            f"{_name(source)} could not be copied ({e}); the backup was not kept"
-        ) from e
+        raise DamagedBook(_damaged(source, str(e))) from e
     except OSError as e:
         raise BackupFailed(f"{target} could not be written ({e.strerror or e})") from e
     finally:
         for p in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             p.unlink(missing_ok=True)
     return target
+
+
+def _damaged(source: sqlite3.Connection, problem: str) -> str:
+    return (
+        f"{_name(source)} is damaged ({problem}); this copy was not kept (earlier backups "
+        "are): save a copy of the book and restore it from a backup"
+    )
 
 
 def _name(conn: sqlite3.Connection) -> str:
