@@ -161,6 +161,9 @@ class MainWindow(QMainWindow):
         self._set_enabled()
         if not meetings:
             self.statusBar().showMessage("This book has no meetings yet: Ctrl+N starts one")
+            self.picker.setFocus()
+        else:
+            ws.agenda_pane.editor.setFocus()
         return True
 
     def show_welcome(self) -> None:
@@ -323,9 +326,11 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _offer_people(self, initials: tuple[str, ...]) -> None:
-        for i in initials:
-            if i not in self._pending_people:
-                self._pending_people.append(i)
+        # The newest first: "add details" is about the owner just typed.
+        for i in reversed(initials):
+            if i in self._pending_people:
+                self._pending_people.remove(i)
+            self._pending_people.insert(0, i)
         self._show_offer()
 
     def _show_offer(self) -> None:
@@ -395,6 +400,7 @@ class MainWindow(QMainWindow):
         )
         dialog = HeaderDialog(blank, self, new=True)
         dialog.accepted.connect(lambda: self._create_meeting(dialog))
+        dialog.finished.connect(self.activateWindow)
         dialog.open()
 
     def _create_meeting(self, dialog: HeaderDialog) -> None:
@@ -414,6 +420,7 @@ class MainWindow(QMainWindow):
         old = self.ws.session.meeting
         dialog = HeaderDialog(old, self)
         dialog.accepted.connect(lambda: self._header_accepted(old, dialog))
+        dialog.finished.connect(self.activateWindow)
         dialog.open()
 
     def _header_accepted(self, old: Meeting, dialog: HeaderDialog) -> None:

@@ -78,7 +78,8 @@ class AttendeesPane(QWidget):
         self._directory = QStringListModel(self)
         completer = QCompleter(self._directory, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # Inline: typing "Tin" offers "Tina Bateman, ... [TB]" in place; no popup steals keys.
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.person_line.setCompleter(completer)
 
         self.table = QTableView()
@@ -156,6 +157,9 @@ class AttendeesPane(QWidget):
     def _parse(self, text: str) -> Person:
         """The typed person, reusing the initials of someone the directory knows by that name."""
         people = self._book.people()
+        known = next((p for p in people if p.initials == text.strip()), None)
+        if known is not None:
+            return known
         person = parse_person_line(text, {p.initials for p in people})
         if "[" not in text:
             same = [p for p in people if p.name and p.name.casefold() == person.name.casefold()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -99,6 +100,11 @@ class HeaderDialog(QDialog):
         self.edits["title"].setFocus()
         self.edits["title"].selectAll()
         self._result: Meeting | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.activateWindow()
+        self.edits["title"].setFocus()
 
     def _read(self) -> Meeting:
         text = {k: e.text().strip() for k, e in self.edits.items()}
