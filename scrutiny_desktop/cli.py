@@ -1,7 +1,8 @@
-"""The command line: ``scrutiny-desktop import|list|export|open ...``.
+"""The command line: import, list, export, new-meeting, sign-off, reopen, verify, actions, search.
 
 Exit codes: 0 success, 2 bad input or a file we will not open (one line on stderr),
-3 a refused change (a signed-off meeting), 1 anything unexpected.
+3 a refused change (a signed-off meeting) or signed-off content that fails ``verify``,
+1 anything unexpected.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -22,6 +24,10 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 
 class CliError(Exception):
     """Bad input: printed as one line, exit code 2."""
+
+
+class NotAsSigned(Exception):
+    """``verify`` found content that no longer matches its sign-off: exit code 3."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,7 +72,62 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, required=True, help="file to write ('-' for stdout, JSON only)"
     )
     p.set_defaults(handler=_export)
+    _lifecycle_commands(sub)
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    meeting_help = "an id, a date (YYYY-MM-DD) or 'latest'"
+    p = sub.add_parser("new-meeting", help="create the next meeting of a series; prints its id")
+    p.add_argument("book", type=Path)
+    p.add_argument("--after", required=True, metavar="MEETING", help=meeting_help)
+    p.add_argument("--date", type=_iso_date, help="default: the previous meeting's next meeting")
+    p.set_defaults(handler=_new_meeting)
+
+    p = sub.add_parser("sign-off", help="sign a meeting's minutes off; they then cannot change")
+    p.add_argument("book", type=Path)
+    p.add_argument("meeting", help=meeting_help)
+    p.add_argument("--by", required=True, metavar="INITIALS", help="who agreed them (the chair)")
+    p.add_argument("--on", type=_iso_date, help="the date they were agreed (default: today)")
+    p.add_argument("--note", help="e.g. 'agreed with one correction to item 3'")
+    p.set_defaults(handler=_sign_off)
+
+    p = sub.add_parser("reopen", help="make signed-off minutes a draft again (audited)")
+    p.add_argument("book", type=Path)
+    p.add_argument("meeting", help=meeting_help)
+    p.add_argument("--reason", required=True, help="why; kept in the audit and on the PDF")
+    p.add_argument("--by", metavar="INITIALS", help="who reopens them (default: your user name)")
+    p.set_defaults(handler=_reopen)
+
+    p = sub.add_parser("verify", help="check signed-off minutes against their fingerprint")
+    p.add_argument("book", type=Path)
+    p.add_argument("meeting", help=meeting_help)
+    p.set_defaults(handler=_verify)
+
+    p = sub.add_parser("actions", help="the action register: every action of a series")
+    p.add_argument("book", type=Path)
+    p.add_argument("--series", help="one series (default: all)")
+    p.add_argument("--open", action="store_true", help="only actions not completed or closed")
+    p.add_argument("--overdue", action="store_true", help="only actions overdue (see --today)")
+    p.add_argument("--owner", metavar="INITIALS")
+    p.add_argument("--text", help="words that must appear in the reference, text or notes")
+    p.add_argument("--today", type=_iso_date, help="the day 'overdue' is judged on")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+    p.add_argument("-o", "--output", type=Path, help="write to this file (CSV gets a BOM)")
+    p.set_defaults(handler=_actions)
+
+    p = sub.add_parser("search", help="search every meeting: titles, bodies, actions, updates")
+    p.add_argument("book", type=Path)
+    p.add_argument("text", nargs="+")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(handler=_search)
 
 
 def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
@@ -77,6 +138,9 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
         return handler(args, out)
     except MeetingLocked as e:
         print(f"scrutiny-desktop: refused: {e}", file=err)
+        return EXIT_REFUSED
+    except NotAsSigned as e:
+        print(f"scrutiny-desktop: {e}", file=err)
         return EXIT_REFUSED
     except (BookError, CliError, ValueError) as e:
         print(f"scrutiny-desktop: {e}", file=err)
@@ -125,4 +189,84 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export.pdf import export_pdf
 
     export_pdf(minutes, args.output, public=args.public)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- lifecycle
+
+
+def _new_meeting(args: argparse.Namespace, out: TextIO) -> int:
+    with Book.open(args.book) as book:
+        print(book.new_meeting_after(book.resolve_meeting(args.after), args.date), file=out)
+    return EXIT_OK
+
+
+def _sign_off(args: argparse.Namespace, out: TextIO) -> int:
+    with Book.open(args.book) as book:
+        m = book.sign_off(
+            book.resolve_meeting(args.meeting), args.by, args.on or date.today(), args.note
+        )
+    assert m.signed_off is not None
+    print(f"{m.id}\tsigned off by {m.signed_off.by} on {m.signed_off.on}", file=out)
+    print(m.signed_off.fingerprint, file=out)
+    return EXIT_OK
+
+
+def _reopen(args: argparse.Namespace, out: TextIO) -> int:
+    import getpass
+
+    with Book.open(args.book) as book:
+        m = book.reopen(
+            book.resolve_meeting(args.meeting), args.reason, args.by or getpass.getuser()
+        )
+    print(f"{m.id}\treopened: a draft again", file=out)
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace, out: TextIO) -> int:
+    with Book.open(args.book, read_only=True) as book:
+        result = book.verify(book.resolve_meeting(args.meeting))
+    if not result.ok:
+        raise NotAsSigned(result.message)
+    print(result.message, file=out)
+    return EXIT_OK
+
+
+def _actions(args: argparse.Namespace, out: TextIO) -> int:
+    from scrutiny_desktop.domain.carry import RegisterFilter
+    from scrutiny_desktop.export import csv_export
+    from scrutiny_desktop.export.atomic import write_bytes_atomically
+
+    today = args.today or date.today()
+    filters = RegisterFilter(
+        open_only=args.open,
+        overdue_on=today if args.overdue else None,
+        owner=args.owner,
+        text=args.text,
+    )
+    with Book.open(args.book, read_only=True) as book:
+        rows = book.register(args.series, filters=filters)
+    if args.format == "csv":
+        if args.output is not None:
+            write_bytes_atomically(args.output, csv_export.register_csv(rows, today=today))
+        else:
+            out.write(csv_export.register_csv_text(rows, today=today))
+        return EXIT_OK
+    text = csv_export.register_table(rows, today=today)
+    if args.output is not None:
+        write_bytes_atomically(args.output, text.encode("utf-8"))
+    else:
+        out.write(text)
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace, out: TextIO) -> int:
+    from scrutiny_desktop.book.search import MARK_END, MARK_START
+
+    with Book.open(args.book, read_only=True) as book:
+        hits = book.search(" ".join(args.text), limit=args.limit)
+    for h in hits:
+        where = f"item {h.item_number} {h.item_title}" if h.item_id is not None else "title"
+        snippet = h.snippet.replace(MARK_START, "[").replace(MARK_END, "]").replace("\n", " ")
+        print(f"{h.meeting_date}\t{h.meeting_id}\t{where}\t{snippet}", file=out)
     return EXIT_OK
