@@ -121,7 +121,8 @@ class MainWindow(QMainWindow):
     def open_book(self, path: Path, *, read_only: bool = False) -> bool:
         """Open ``path`` in the window; False (with the reason in the status bar) if it cannot."""
         try:
-            book = Book.open(path, read_only=read_only)
+            # The lock: a second window (or program) on the same book is refused, not raced.
+            book = Book.open(path, read_only=read_only, lock=True)
         except BookError as e:
             self.statusBar().showMessage(f"Cannot open {path}: {e}")
             return False
