@@ -77,7 +77,9 @@ def snapshot(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise BackupFailed(f"no backup of {path} was made: {folder} cannot be created ({e.strerror})") from e
+        raise BackupFailed(
+            f"no backup of {path} was made: {folder} cannot be created ({e.strerror})"
+        ) from e
     when = (now or datetime.now()).strftime("%Y-%m-%d %H.%M.%S")
     target = folder / f"{path.stem} {when}.sqlite"
     n = 1

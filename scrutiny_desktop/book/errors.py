@@ -1,5 +1,7 @@
 """What the book refuses, each with a message a minute-taker can act on."""
 
+from typing import ClassVar
+
 
 class BookError(Exception):
     """Base class: the message is one clear sentence, naming the file where it helps."""
@@ -36,7 +38,7 @@ class WriteFailed(BookError):
     The book keeps what was committed before; the failed change was not half-written.
     """
 
-    REASONS = {
+    REASONS: ClassVar[dict[str, str]] = {
         "disk_full": "the disk is full",
         "read_only": "the file or its folder has become read-only",
         "moved": "the file was moved or renamed",

@@ -136,6 +136,8 @@ def write_failed(path: Path, reason: str, *, detail: str | None = None) -> Write
 
 def is_write_fault(error: BaseException) -> bool:
     """Errors that say the storage failed, as opposed to a refusal or a bug."""
-    if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError):
+    if isinstance(
+        error, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
+    ):
         return False
     return isinstance(error, sqlite3.DatabaseError | OSError)

@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import socket
+import time
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -106,7 +107,7 @@ class BookLock:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
             except FileExistsError:
                 holder = _read_path(self.path)
-                if not _stale(holder):
+                if not _stale(holder, self.path):
                     raise self._locked(holder) from None
                 with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()
@@ -165,8 +166,10 @@ def _write(fd: int) -> None:
         "app": "Scrutiny Desktop",
     }
     data = json.dumps(info).encode()
-    os.ftruncate(fd, 0)
-    os.pwrite(fd, data, 0)
+    # Only the message a second opener sees depends on this (a full disk may refuse it).
+    with contextlib.suppress(OSError):
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, data, 0)
 
 
 def _read(fd: int) -> dict[str, Any]:
@@ -189,8 +192,17 @@ def _read_path(path: Path) -> dict[str, Any]:
         os.close(fd)
 
 
-def _stale(holder: dict[str, Any]) -> bool:
-    """A lock is stale when its holder is known to be gone: same host, dead pid or reboot."""
+def _stale(holder: dict[str, Any], path: Path) -> bool:
+    """A lock is stale when its holder is known to be gone: same host, dead pid or reboot.
+
+    A lock file that says nothing readable is stale once it is a minute old (its
+    writer would have filled it in within microseconds).
+    """
+    if not holder:
+        try:
+            return time.time() - path.stat().st_mtime > 60
+        except OSError:
+            return True
     if holder.get("host") != socket.gethostname():
         return False
     boot = _boot_id()

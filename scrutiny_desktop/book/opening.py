@@ -109,7 +109,9 @@ def unwritable_reason(path: Path) -> str | None:
         return f"its state cannot be read ({e.strerror})"
     if read_only_fs:
         return "it is on a read-only drive"
-    if not os.access(path, os.W_OK) or not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+    if not os.access(path, os.W_OK) or not st.st_mode & (
+        stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    ):
         return "the file is read-only"
     if not os.access(folder, os.W_OK) or not folder_st.st_mode & (
         stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
@@ -176,10 +178,12 @@ class BookConnection(sqlite3.Connection):
         return super().cursor(factory)
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        return self.cursor().execute(sql, parameters)
+        cursor: sqlite3.Cursor = self.cursor()
+        return cursor.execute(sql, parameters)
 
     def executemany(self, sql: str, seq: Iterable[Any], /) -> sqlite3.Cursor:
-        return self.cursor().executemany(sql, seq)
+        cursor: sqlite3.Cursor = self.cursor()
+        return cursor.executemany(sql, seq)
 
 
 def connect(path: Path, *, mode: Mode = "rw") -> BookConnection:

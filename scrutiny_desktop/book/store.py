@@ -109,6 +109,9 @@ class Book(LifecycleStore, SearchStore):
     def _migrate(self) -> None:
         MIGRATIONS.apply(self._db)
         self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # Put page 1 in the file itself: other openers recognise a book by its header
+        # bytes (application id, version), which would otherwise sit in the -wal.
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         """Close the book and release its lock; never raises for a book already failing."""

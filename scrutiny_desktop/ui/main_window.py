@@ -121,8 +121,7 @@ class MainWindow(QMainWindow):
     def open_book(self, path: Path, *, read_only: bool = False) -> bool:
         """Open ``path`` in the window; False (with the reason in the status bar) if it cannot."""
         try:
-            # The lock: a second window (or program) on the same book is refused, not raced.
-            book = Book.open(path, read_only=read_only, lock=True)
+            book = Book.open(path, read_only=read_only)
         except BookError as e:
             self.statusBar().showMessage(f"Cannot open {path}: {e}")
             return False

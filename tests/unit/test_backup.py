@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_desktop.book import Book, BookError
-from scrutiny_desktop.book import backup
+from scrutiny_desktop.book import Book, BookError, backup
 from scrutiny_desktop.book.errors import DamagedBook
 from scrutiny_desktop.domain.model import Meeting, Paragraph
 
 
-def _book_with_pending_frames(path: Path, rows: int = 100) -> tuple[Book, int]:
+def _book_with_pending_frames(
+    path: Path, rows: int = 100, *, commits: bool = True
+) -> tuple[Book, int]:
     """A book whose last ``rows`` commits are still only in its -wal."""
     book = Book.create(path)
     book._db.execute("PRAGMA wal_autocheckpoint = 0")
@@ -25,7 +26,9 @@ def _book_with_pending_frames(path: Path, rows: int = 100) -> tuple[Book, int]:
     body: list[Paragraph] = []
     for n in range(rows):
         body.append(Paragraph(f"paragraph {n}"))
-        book.set_body(item.id, body)  # one commit each
+        if commits:
+            book.set_body(item.id, body)  # one commit each
+    book.set_body(item.id, body)
     return book, item.id
 
 
@@ -41,8 +44,7 @@ def test_a_snapshot_holds_every_commit_still_in_the_wal(tmp_path):
     book, _ = _book_with_pending_frames(tmp_path / "Minutes 2015.sqlite")
     plain_copy = tmp_path / "plain copy.sqlite"
     shutil.copyfile(book.path, plain_copy)
-    with pytest.raises(sqlite3.OperationalError, match="no such table"):
-        _paragraphs(plain_copy)  # the pitfall: a file copy misses all that is in the -wal
+    assert _paragraphs(plain_copy) == 0  # the pitfall: a file copy misses the -wal
     snap = backup.snapshot(book)
     assert snap.parent == tmp_path / "Minutes 2015 backups"
     assert snap.name.startswith("Minutes 2015 20") and snap.suffix == ".sqlite"
@@ -127,7 +129,7 @@ def test_a_failed_copy_leaves_the_old_target(tmp_path):
 
 def test_a_damaged_book_fails_its_snapshot_and_the_good_ones_stay(tmp_path):
     path = tmp_path / "book.sqlite"
-    book, _ = _book_with_pending_frames(path, rows=300)
+    book, _ = _book_with_pending_frames(path, rows=300, commits=False)
     good = backup.snapshot(book)
     root = book._db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'paragraphs'")
     page = int(root.fetchone()[0])
@@ -135,9 +137,11 @@ def test_a_damaged_book_fails_its_snapshot_and_the_good_ones_stay(tmp_path):
     _damage_page(path, page)
     before = path.read_bytes()
     # Open does O(1) checks only (quick_check costs O(size)): this damage is in a data page.
-    with Book.open(path) as damaged:
-        with pytest.raises(DamagedBook, match="is damaged .*this copy was not kept"):
-            backup.snapshot(damaged)
+    with (
+        Book.open(path) as damaged,
+        pytest.raises(DamagedBook, match=r"is damaged .*this copy was not kept"),
+    ):
+        backup.snapshot(damaged)
     assert backup.backups(path) == [good]
     assert path.read_bytes() == before
 
@@ -146,7 +150,7 @@ def test_a_backups_folder_that_cannot_be_made_is_reported(tmp_path):
     path = tmp_path / "book.sqlite"
     Book.create(path).close()
     backup.backups_folder(path).write_text("a file in the way")
-    with pytest.raises(backup.BackupFailed, match="no backup of .* was made"):
+    with pytest.raises(backup.BackupFailed, match=r"no backup of .* was made"):
         backup.snapshot(path)
 
 
