@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.base import BookBase
@@ -18,7 +17,7 @@ from scrutiny_desktop.domain.carry import (
     register_order,
     track,
 )
-from scrutiny_desktop.domain.model import Status
+from scrutiny_desktop.domain.model import Action, Status
 from scrutiny_desktop.domain.refs import ActionRef
 
 
@@ -108,9 +107,11 @@ class RegisterStore(BookBase):
         (and the meeting ``including``), followed by key, oldest first."""
         where: list[str] = ["1 = 1"]
         params: list[object] = []
-        if series_key is not None:
-            where.append("COALESCE(m.series_id, 0) = ?")
+        if series_key:  # written so that the meetings_by_series index can drive the joins
+            where.append("m.series_id = ?")
             params.append(series_key)
+        elif series_key == 0:
+            where.append("m.series_id IS NULL")
         if before is not None:
             where.append("(m.date < ? OR m.id = ?)")
             params += [before.isoformat(), including if including is not None else -1]
@@ -127,60 +128,85 @@ class RegisterStore(BookBase):
             params,
         ):
             owners.setdefault(r[0], []).append(r[1])
-        raised = [
-            self._raised(r, tuple(owners.get(r["id"], ())))
-            for r in self._q(
-                "SELECT a.*, i.position AS item_pos, m.id AS meeting_id, m.date AS meeting_date, "
-                "COALESCE(m.series_id, 0) AS skey, s.name AS series_name "
-                f"FROM actions a {head.format(t='a')} WHERE {cond}",
-                params,
+        c = _Cache()
+        raised = []
+        for r in self._db.execute(
+            "SELECT a.id, a.ref_year, a.ref_number, a.text, a.due, a.due_text, a.status, "
+            "a.restricted, a.item_id, i.position, a.position, m.id, m.date, "
+            f"COALESCE(m.series_id, 0), s.name FROM actions a {head.format(t='a')} WHERE {cond}",
+            params,
+        ):
+            ref = c.ref(r[1], r[2])
+            action = Action(
+                id=r[0],
+                ref=ref,
+                text=r[3],
+                owners=tuple(owners.get(r[0], ())),
+                due=c.date(r[4]) if r[4] else None,
+                status=_STATUS[r[6]],
+                restricted=bool(r[7]),
+                due_text=r[5],
             )
-        ]
-        progress = [
-            _progress(r)
-            for r in self._q(
-                "SELECT u.*, m.id AS meeting_id, m.date AS meeting_date, "
-                "COALESCE(m.series_id, 0) AS skey, s.name AS series_name "
-                f"FROM action_updates u {head.format(t='u')} WHERE {cond}",
-                params,
+            raised.append(
+                Raised(
+                    key=(r[13], ref if ref is not None else r[0]),
+                    action=action,
+                    series=r[14],
+                    meeting_id=r[11],
+                    meeting_date=c.date(r[12]),
+                    item_id=r[8],
+                    order=(r[9], r[10]),
+                )
             )
-        ]
+        progress = []
+        for r in self._db.execute(
+            "SELECT u.id, u.ref_year, u.ref_number, u.action_id, u.action_text, u.status, "
+            "u.note, u.item_id, u.position, m.id, m.date, COALESCE(m.series_id, 0), s.name "
+            f"FROM action_updates u {head.format(t='u')} WHERE {cond}",
+            params,
+        ):
+            ref = c.ref(r[1], r[2])
+            what: ActionRef | int | str = (
+                ref if ref is not None else (r[3] if r[3] is not None else str(r[4]))
+            )
+            progress.append(
+                Progress(
+                    key=(r[11], what),
+                    update_id=r[0],
+                    series=r[12],
+                    meeting_id=r[9],
+                    meeting_date=c.date(r[10]),
+                    item_id=r[7],
+                    position=r[8],
+                    status=_STATUS[r[5]],
+                    note=r[6],
+                    ref=ref,
+                    text=r[4],
+                )
+            )
         return track(raised, progress)
 
-    @staticmethod
-    def _raised(r: dict[str, Any], owners: tuple[str, ...]) -> Raised:
-        action = rows.action(r, owners)
-        key: Key = (int(r["skey"]), action.ref if action.ref is not None else int(r["id"]))
-        return Raised(
-            key=key,
-            action=action,
-            series=r["series_name"],
-            meeting_id=int(r["meeting_id"]),
-            meeting_date=date.fromisoformat(r["meeting_date"]),
-            item_id=int(r["item_id"]),
-            order=(int(r["item_pos"]), int(r["position"])),
-        )
+
+_STATUS = {s.value: s for s in Status}
 
 
-def _progress(r: dict[str, Any]) -> Progress:
-    ref = rows.ref(r)
-    what: ActionRef | int | str
-    if ref is not None:
-        what = ref
-    elif r["action_id"] is not None:
-        what = int(r["action_id"])
-    else:
-        what = str(r["action_text"])
-    return Progress(
-        key=(int(r["skey"]), what),
-        update_id=int(r["id"]),
-        series=r["series_name"],
-        meeting_id=int(r["meeting_id"]),
-        meeting_date=date.fromisoformat(r["meeting_date"]),
-        item_id=int(r["item_id"]),
-        position=int(r["position"]),
-        status=Status(r["status"]),
-        note=r["note"],
-        ref=ref,
-        text=r["action_text"],
-    )
+class _Cache:
+    """Loading 20,000 actions makes the same references and dates over and over."""
+
+    def __init__(self) -> None:
+        self._refs: dict[tuple[int, int], ActionRef] = {}
+        self._dates: dict[str, date] = {}
+
+    def ref(self, year: int | None, number: int | None) -> ActionRef | None:
+        if number is None or year is None:
+            return None
+        found = self._refs.get((year, number))
+        if found is None:
+            found = self._refs[(year, number)] = ActionRef(year=year, number=number)
+        return found
+
+    def date(self, text: str) -> date:
+        found = self._dates.get(text)
+        if found is None:
+            found = self._dates[text] = date.fromisoformat(text)
+        return found
