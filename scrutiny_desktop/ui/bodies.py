@@ -4,9 +4,13 @@ Each item keeps its own ``QTextDocument`` for the whole time its meeting is open
 the editor's own undo history survives switching items. Every new entry in a
 document's history becomes a ``BodyEdit`` on the window's undo stack, which undoes
 by asking the document to undo: Ctrl+Z walks back through typing and every other
-edit in the order they were made. Saving converts the document to paragraphs at
-most once per ``delay_ms`` while typing, and at once on flush (focus change, item
-change, meeting change, close).
+edit in the order they were made.
+
+No Python runs per keystroke here. The first change after a save turns the
+document's "modified" flag on, which starts a ``delay_ms`` timer; the save converts
+the document to paragraphs, writes them, and turns the flag off again. That also
+ends the document's current undo step, so one undo step is at most one save's worth
+of typing. Flush saves at once (focus change, item change, meeting change, close).
 """
 
 from __future__ import annotations
@@ -46,7 +50,9 @@ class BodyStore(QObject):
             paragraphs = tuple(self._session.book.body(item_id))
             doc = build_document(paragraphs, self)
             self._saved[item_id] = paragraphs
-            doc.contentsChanged.connect(partial(self._changed, item_id))
+            # Not contentsChanged: that would run Python on every keystroke. The document
+            # turns "modified" on its first change after each save, which arms the timer.
+            doc.modificationChanged.connect(partial(self._modified, item_id))
             doc.undoCommandAdded.connect(partial(self._command_added, item_id))
             self._docs[item_id] = doc
         return doc
@@ -54,6 +60,10 @@ class BodyStore(QObject):
     @property
     def pending(self) -> bool:
         return bool(self._dirty)
+
+    def _modified(self, item_id: int, modified: bool) -> None:
+        if modified:
+            self._changed(item_id)
 
     def _changed(self, item_id: int) -> None:
         self._dirty.add(item_id)
@@ -76,6 +86,9 @@ class BodyStore(QObject):
             except BookError:
                 continue  # the session has told the status bar why
             self._saved[item_id] = paragraphs
+        for item_id in dirty:
+            # The next change turns "modified" on again (and starts a new undo step).
+            self._docs[item_id].setModified(False)
 
     def seal(self) -> None:
         """End the current undo step: the next typing starts a new one."""
@@ -85,10 +98,12 @@ class BodyStore(QObject):
     def undo_in(self, item_id: int) -> None:
         self.item_revealed.emit(item_id)
         self._docs[item_id].undo()
+        self._changed(item_id)  # back at the saved state, "modified" may not turn on
 
     def redo_in(self, item_id: int) -> None:
         self.item_revealed.emit(item_id)
         self._docs[item_id].redo()
+        self._changed(item_id)
 
     def clear(self) -> None:
         """Save, then forget every document (a different meeting or book is opening)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -120,6 +120,9 @@ def toggle_flag(cursor: QTextCursor, prop: int) -> None:
 class BodyEditor(QPlainTextEdit):
     """The item body editor. Undo and redo belong to the window's undo stack, not to the editor."""
 
+    undo_requested = Signal()
+    redo_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
@@ -129,29 +132,28 @@ class BodyEditor(QPlainTextEdit):
             "Ctrl+Shift+H makes it a sub-heading, Ctrl+Shift+R marks it restricted."
         )
 
-    def event(self, e: QEvent) -> bool:
-        # Let Ctrl+Z / Ctrl+Y reach the window's Undo/Redo actions, so one stack covers all panes.
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and _is_undo(e):
-            e.ignore()
-            return False
-        return super().event(e)
-
     def keyPressEvent(self, e: QKeyEvent) -> None:
-        if _is_undo(e):
-            e.ignore()
-            return
-        if (
-            e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and e.modifiers() == Qt.KeyboardModifier.NoModifier
-            and block_flag(self.textCursor(), HEADING)
-        ):
-            # A paragraph after a sub-heading is ordinary text again.
-            cursor = self.textCursor()
-            fmt = cursor.blockFormat()
-            fmt.setProperty(HEADING, False)
-            cursor.insertBlock(fmt, char_format(False))
-            self.setTextCursor(cursor)
-            return
+        # The only Python on a keystroke's path (an event() override would run for every
+        # event and cost more than the typing itself), so the common case returns at once.
+        key = e.key()
+        if key in _SPECIAL_KEYS:
+            if _is_undo(e):
+                # The editor took Ctrl+Z / Ctrl+Y for itself; hand it to the window's undo
+                # stack, which covers typing and every other edit in one order.
+                (self.undo_requested if e.matches(_UNDO) else self.redo_requested).emit()
+                return
+            if (
+                e.modifiers() == Qt.KeyboardModifier.NoModifier
+                and block_flag(self.textCursor(), HEADING)
+                and key in _RETURN_KEYS
+            ):
+                # A paragraph after a sub-heading is ordinary text again.
+                cursor = self.textCursor()
+                fmt = cursor.blockFormat()
+                fmt.setProperty(HEADING, False)
+                cursor.insertBlock(fmt, char_format(False))
+                self.setTextCursor(cursor)
+                return
         super().keyPressEvent(e)
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
@@ -161,6 +163,14 @@ class BodyEditor(QPlainTextEdit):
                 menu.removeAction(action)
         menu.exec(e.globalPos())
         menu.deleteLater()
+
+
+_UNDO = QKeySequence.StandardKey.Undo
+_RETURN_KEYS = (int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter))
+# Keys that might be undo/redo (any platform binding) or start a paragraph.
+_SPECIAL_KEYS = frozenset(
+    {int(Qt.Key.Key_Z), int(Qt.Key.Key_Y), int(Qt.Key.Key_Backspace), *_RETURN_KEYS}
+)
 
 
 def _is_undo(e: QKeyEvent) -> bool:

@@ -26,7 +26,7 @@ COMMANDS = (
     Command("new_book", "&File", "New &book…", "Ctrl+Shift+N"),
     Command("open_book", "&File", "&Open book…", S.Open),
     Command("open_example", "&File", "Open a copy of the &example meeting", "Ctrl+Shift+E"),
-    Command("quit", "&File", "&Quit", S.Quit),
+    Command("quit", "&File", "&Quit", "Ctrl+Q"),
     Command("undo", "&Edit", "&Undo", S.Undo),
     Command("redo", "&Edit", "&Redo", S.Redo),
     Command("new_meeting", "&Meeting", "&New meeting…", S.New),

@@ -121,7 +121,8 @@ class MainWindow(QMainWindow):
     def open_book(self, path: Path, *, read_only: bool = False) -> bool:
         """Open ``path`` in the window; False (with the reason in the status bar) if it cannot."""
         try:
-            book = Book.open(path, read_only=read_only)
+            # The lock: a second window (or program) on the same book is refused, not raced.
+            book = Book.open(path, read_only=read_only, lock=True)
         except BookError as e:
             self.statusBar().showMessage(f"Cannot open {path}: {e}")
             return False
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
         ws.attendees_pane.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         ws.actions_pane.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         ws.agenda_pane.current_item_changed.connect(lambda _: self._sync_checks())
+        ws.agenda_pane.editor.undo_requested.connect(self._do_undo)
+        ws.agenda_pane.editor.redo_requested.connect(self._do_redo)
         if self.centralWidget() is not None:
             self.takeCentralWidget().deleteLater()
         for dock in self.docks.values():
