@@ -101,11 +101,11 @@ class AttendeesPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for col, width in (
-            (INITIALS, 50),
+            (INITIALS, 46),
             (ROLE, 90),
-            (ORGANISATION, 64),
+            (ORGANISATION, 96),
             (ATTENDANCE, 84),
-            (CHAIR, 42),
+            (CHAIR, 40),
         ):
             self.table.setColumnWidth(col, width)
         # The role is in the name's tooltip; a wider pane can show the column again.
