@@ -181,8 +181,13 @@ class AttendeesModel(QAbstractTableModel):
         text = str(value).strip()
         col = index.column()
         if col in (NAME, ROLE, ORGANISATION):
-            field = {NAME: "name", ROLE: "role", ORGANISATION: "organisation"}[col]
-            new = replace(r.person, **{field: text or None})
+            value = text or None
+            if col == NAME:
+                new = replace(r.person, name=value)
+            elif col == ROLE:
+                new = replace(r.person, role=value)
+            else:
+                new = replace(r.person, organisation=value)
             if new != r.person:
                 self._push(EditPerson(self, r.person, new))
             return True

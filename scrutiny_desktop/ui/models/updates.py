@@ -93,10 +93,12 @@ class UpdatesModel(QAbstractTableModel):
         u = self._updates[index.row()]
         if role == ID_ROLE:
             return u.id
+        if role == Qt.ItemDataRole.ToolTipRole and u.ref is None:
+            return f"Unnumbered action: {u.text or ''}"
         if role in _ROLES:
             col = index.column()
             if col == REF:
-                return str(u.ref)
+                return "—" if u.ref is None else str(u.ref)
             if col == STATUS:
                 return u.status.label
             if col == NOTE:
@@ -153,7 +155,7 @@ class UpdatesModel(QAbstractTableModel):
         book = self._session.book
         new = self._session.write(book.add_update, item_id, update, position)
         mid = self._session.meeting_id
-        if mid is not None:
+        if mid is not None and update.ref is not None:
             # An update on 06/15 says 06/15 was handed out: never number a new action 06/15.
             self._session.write(book.reserve_action_refs, mid, update.ref)
         if self._show(item_id):

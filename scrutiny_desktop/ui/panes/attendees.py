@@ -162,7 +162,8 @@ class AttendeesPane(QWidget):
             return known
         person = parse_person_line(text, {p.initials for p in people})
         if "[" not in text:
-            same = [p for p in people if p.name and p.name.casefold() == person.name.casefold()]
+            name = (person.name or "").casefold()
+            same = [p for p in people if p.name and p.name.casefold() == name]
             if same:
                 person = Person(same[0].initials, person.name, person.role, person.organisation)
         return person

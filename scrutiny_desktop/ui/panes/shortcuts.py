@@ -6,6 +6,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMenu,
     QMenuBar,
     QTableWidget,
     QTableWidgetItem,
@@ -19,7 +20,7 @@ def shortcut_rows(menubar: QMenuBar) -> list[tuple[str, str, str]]:
     rows = []
     for top in menubar.actions():
         menu = top.menu()
-        if menu is None:
+        if not isinstance(menu, QMenu):
             continue
         for action in menu.actions():
             if action.isSeparator() or action.menu() is not None:

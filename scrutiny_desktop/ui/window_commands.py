@@ -1,0 +1,287 @@
+"""The window's command slots: each menu command forwards to a pane or pushes an undo command."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QComboBox, QDockWidget, QFileDialog, QMainWindow
+
+from scrutiny_desktop.book import Book, BookError
+from scrutiny_desktop.domain.model import ItemKind, Meeting
+from scrutiny_desktop.ui.body import HEADING, RESTRICTED, toggle_flag
+from scrutiny_desktop.ui.commands.actions import AddAction, DeleteAction, DeleteUpdate
+from scrutiny_desktop.ui.commands.agenda import AddItem, DeleteItem, EditItem, MoveItem
+from scrutiny_desktop.ui.commands.attendees import RemovePerson, SetAttendance
+from scrutiny_desktop.ui.commands.header import EditHeader
+from scrutiny_desktop.ui.panes.header import HeaderDialog
+from scrutiny_desktop.ui.panes.shortcuts import ShortcutsDialog
+
+if TYPE_CHECKING:
+    from scrutiny_desktop.ui.workspace import Workspace
+
+
+class WindowCommands(QMainWindow):
+    """The ``_do_<command>`` slots of ``MainWindow`` (see ``commands_menu.COMMANDS``)."""
+
+    ws: Workspace | None
+    stack: QUndoStack
+    docks: dict[str, QDockWidget]
+    act: dict[str, QAction]
+    picker: QComboBox
+    _data_dir: Path
+    _pending_people: list[str]
+
+    if TYPE_CHECKING:  # provided by MainWindow
+
+        def push(self, command: QUndoCommand) -> None: ...
+        def open_book(self, path: Path, *, read_only: bool = False) -> bool: ...
+        def open_meeting(self, meeting_id: int | None) -> None: ...
+        def open_example_copy(self) -> Path: ...
+        def _show_offer(self) -> None: ...
+        def _sync_checks(self) -> None: ...
+
+    def _do_new_book(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "New meeting book",
+            str(self._data_dir / "meetings.sqlite"),
+            "Meeting books (*.sqlite)",
+        )
+        if name:
+            try:
+                Book.create(name).close()
+            except BookError as e:
+                self.statusBar().showMessage(str(e))
+                return
+            self.open_book(Path(name))
+
+    def _do_open_book(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open meeting book",
+            str(self._data_dir),
+            "Meeting books (*.sqlite);;All files (*)",
+        )
+        if name:
+            self.open_book(Path(name))
+
+    def _do_open_example(self) -> None:
+        self.open_example_copy()
+
+    def _do_quit(self) -> None:
+        self.close()
+
+    def _do_undo(self) -> None:
+        if self.ws is not None:
+            self.ws.flush()
+            self.ws.bodies.seal()
+        self.stack.undo()
+
+    def _do_redo(self) -> None:
+        if self.ws is not None:
+            self.ws.flush()
+        self.stack.redo()
+
+    def _do_new_meeting(self) -> None:
+        if self.ws is None:
+            return
+        last = self.ws.session.meeting
+        blank = Meeting(
+            id=None,
+            title=last.title if last else "",
+            date=date.today(),
+            series=last.series if last else None,
+            venue=last.venue if last else None,
+        )
+        dialog = HeaderDialog(blank, self, new=True)
+        dialog.accepted.connect(lambda: self._create_meeting(dialog))
+        dialog.finished.connect(self.activateWindow)
+        dialog.open()
+
+    def _create_meeting(self, dialog: HeaderDialog) -> None:
+        meeting = dialog.meeting()
+        if self.ws is None or meeting is None:
+            return
+        try:
+            new = self.ws.session.write(self.ws.book.add_meeting, meeting)
+        except BookError:
+            return
+        self.open_meeting(new.id)
+        self.ws.agenda_pane.items_view.setFocus()
+
+    def _do_header(self) -> None:
+        if self.ws is None or self.ws.session.meeting is None:
+            return
+        old = self.ws.session.meeting
+        dialog = HeaderDialog(old, self)
+        dialog.accepted.connect(lambda: self._header_accepted(old, dialog))
+        dialog.finished.connect(self.activateWindow)
+        dialog.open()
+
+    def _header_accepted(self, old: Meeting, dialog: HeaderDialog) -> None:
+        new = dialog.meeting()
+        if self.ws is not None and new is not None and new != old:
+            self.push(EditHeader(self.ws.session, old, new))
+
+    def _do_pick_meeting(self) -> None:
+        self.picker.setFocus()
+        self.picker.showPopup()
+
+    def _do_add_person(self) -> None:
+        if self.ws is not None:
+            self.docks["attendees"].show()
+            self.ws.attendees_pane.person_line.setFocus()
+
+    def _do_person_details(self) -> None:
+        if self.ws is not None and self._pending_people:
+            self.docks["attendees"].show()
+            self.ws.attendees_pane.prepare_details(self._pending_people.pop(0))
+            self._show_offer()
+
+    def _do_chair(self) -> None:
+        if self.ws is None:
+            return
+        initials = self.ws.attendees_pane.current_initials()
+        if initials is not None:
+            a = self.ws.attendees.chair_toggled(initials)
+            self.push(SetAttendance(self.ws.attendees, initials, a))
+
+    def _do_remove_person(self) -> None:
+        if self.ws is None:
+            return
+        initials = self.ws.attendees_pane.current_initials()
+        if initials is None:
+            return
+        if self.ws.attendees.owns_actions(initials):
+            row = self.ws.attendees.row_for(initials)
+            if row is not None and row.attendance is not None:
+                self.push(SetAttendance(self.ws.attendees, initials, None))
+            self.statusBar().showMessage(f"{initials} owns actions here, so stays named", 8000)
+            return
+        self.push(RemovePerson(self.ws.attendees, initials))
+
+    def _do_new_item(self) -> None:
+        if self.ws is None:
+            return
+        item = self.ws.agenda_pane.current_item()
+        items = self.ws.items.items()
+        position = len(items) if item is None else items.index(item) + 1
+        self.push(AddItem(self.ws.items, position))
+        self.ws.agenda_pane.title_edit.setFocus()
+
+    def _move(self, by: int) -> None:
+        if self.ws is None or (item := self.ws.agenda_pane.current_item()) is None:
+            return
+        assert item.id is not None
+        row = self.ws.items.row_of(item.id)
+        assert row is not None
+        if 0 <= row + by < self.ws.items.rowCount():
+            self.push(MoveItem(self.ws.items, item.id, row, row + by))
+
+    def _do_move_up(self) -> None:
+        self._move(-1)
+
+    def _do_move_down(self) -> None:
+        self._move(+1)
+
+    def _do_delete_item(self) -> None:
+        if self.ws is not None and (item := self.ws.agenda_pane.current_item()) is not None:
+            assert item.id is not None
+            self.push(DeleteItem(self.ws.items, item.id))
+
+    def _toggle_paragraph(self, prop: int) -> None:
+        if self.ws is not None and self.ws.agenda_pane.item_id is not None:
+            editor = self.ws.agenda_pane.editor
+            toggle_flag(editor.textCursor(), prop)
+            editor.setFocus()
+
+    def _do_heading(self) -> None:
+        self._toggle_paragraph(HEADING)
+
+    def _do_restricted_paragraph(self) -> None:
+        self._toggle_paragraph(RESTRICTED)
+
+    def _edit_item(self, text: str, **changes: object) -> None:
+        if self.ws is not None and (item := self.ws.agenda_pane.current_item()) is not None:
+            self.push(EditItem(self.ws.items, item, replace(item, **changes), text))  # type: ignore[arg-type]
+        self._sync_checks()
+
+    def _do_restricted_item(self) -> None:
+        item = self.ws.agenda_pane.current_item() if self.ws else None
+        if item is not None:
+            self._edit_item("Restricted item", restricted=not item.restricted)
+
+    def _do_next_meeting_item(self) -> None:
+        item = self.ws.agenda_pane.current_item() if self.ws else None
+        if item is not None:
+            kind = ItemKind.MATTER if item.kind is ItemKind.NEXT_MEETING else ItemKind.NEXT_MEETING
+            self._edit_item("Next-meeting row", kind=kind)
+
+    def _new_action(self, numbered: bool) -> None:
+        if self.ws is None or (item_id := self.ws.agenda_pane.item_id) is None:
+            return
+        command = AddAction(self.ws.actions, item_id, numbered)
+        self.push(command)
+        if command.action_id is not None:
+            self.docks["actions"].show()
+            self.ws.actions_pane.edit_action_text(command.action_id)
+
+    def _do_new_action(self) -> None:
+        self._new_action(True)
+
+    def _do_new_unnumbered(self) -> None:
+        self._new_action(False)
+
+    def _do_delete_action(self) -> None:
+        if self.ws is None or (item_id := self.ws.actions.item_id) is None:
+            return
+        index = self.ws.actions_pane.table.currentIndex()
+        if index.isValid():
+            action = self.ws.actions.action_at(index.row())
+            assert action.id is not None
+            self.push(DeleteAction(self.ws.actions, item_id, action.id))
+
+    def _do_add_update(self) -> None:
+        if self.ws is not None:
+            self.docks["actions"].show()
+            self.ws.actions_pane.show_updates()
+
+    def _do_delete_update(self) -> None:
+        if self.ws is None or (item_id := self.ws.updates.item_id) is None:
+            return
+        index = self.ws.actions_pane.updates_table.currentIndex()
+        if index.isValid():
+            update = self.ws.updates.update_at(index.row())
+            assert update.id is not None
+            self.push(DeleteUpdate(self.ws.updates, item_id, update.id))
+
+    def _do_go_attendees(self) -> None:
+        if self.ws is not None:
+            self.docks["attendees"].show()
+            self.ws.attendees_pane.focus_table()
+
+    def _do_go_items(self) -> None:
+        if self.ws is not None:
+            self.docks["agenda"].show()
+            self.ws.agenda_pane.items_view.setFocus()
+
+    def _do_go_body(self) -> None:
+        if self.ws is not None:
+            self.docks["agenda"].show()
+            self.ws.agenda_pane.editor.setFocus()
+
+    def _do_go_actions(self) -> None:
+        if self.ws is not None:
+            self.docks["actions"].show()
+            table = self.ws.actions_pane.table
+            table.setFocus()
+            if not table.currentIndex().isValid() and self.ws.actions.rowCount():
+                table.setCurrentIndex(self.ws.actions.index(0, 1))
+
+    def _do_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.open()
