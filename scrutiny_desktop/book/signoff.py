@@ -18,7 +18,14 @@ from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.content import ContentStore
 from scrutiny_desktop.book.errors import BookError, NotFound
 from scrutiny_desktop.domain.initials import INITIALS_PATTERN
-from scrutiny_desktop.domain.model import Meeting, MeetingStatus, Minutes, Person, SignOff
+from scrutiny_desktop.domain.model import (
+    Meeting,
+    MeetingStatus,
+    Minutes,
+    Person,
+    Reopening,
+    SignOff,
+)
 
 
 def fingerprint(minutes: Minutes) -> str:
@@ -26,18 +33,6 @@ def fingerprint(minutes: Minutes) -> str:
     from scrutiny_desktop.export.interchange import canonical_bytes
 
     return "sha256:" + hashlib.sha256(canonical_bytes(minutes)).hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class Reopening:
-    """One reopening of signed-off minutes, as the audit table keeps it."""
-
-    at: datetime
-    by: str
-    reason: str
-    old_fingerprint: str | None
-    old_signed_by: str | None
-    old_signed_on: date | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -327,6 +327,7 @@ class Book(LifecycleStore, SearchStore):
             people=people,
             attendance=tuple(self.attendance(meeting_id)),
             items=tuple(self.items(meeting_id, full=True)),
+            reopenings=tuple(self.reopenings(meeting_id)),
         )
 
     def import_minutes(self, minutes: Minutes) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from scrutiny_desktop.domain.refs import ActionRef
@@ -195,6 +195,18 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Reopening:
+    """One reopening of signed-off minutes, as the audit keeps it (and the PDF prints it)."""
+
+    at: datetime
+    by: str
+    reason: str
+    old_fingerprint: str | None
+    old_signed_by: str | None
+    old_signed_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class Minutes:
     """A whole meeting: header, the people it names, attendance and items."""
 
@@ -202,6 +214,9 @@ class Minutes:
     people: tuple[Person, ...] = ()
     attendance: tuple[Attendance, ...] = ()
     items: tuple[Item, ...] = field(default_factory=tuple)
+    # The audit of earlier reopenings: printed on the PDF, not part of the interchange
+    # document, and so not part of the fingerprint.
+    reopenings: tuple[Reopening, ...] = ()
 
     def person(self, initials: str) -> Person | None:
         for p in self.people:

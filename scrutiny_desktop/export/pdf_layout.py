@@ -443,9 +443,25 @@ class MinutesLayout:
     def _sign_off(self) -> list[Any]:
         m = self._m.meeting
         s = self._s
-        if not m.is_signed_off:
-            return []
         out: list[Any] = [Spacer(0, 10)]
+        for r in self._m.reopenings:
+            where = "a reopening"
+            text = (
+                f"Reopened on {format_due(r.at.date())} by {self._prep.markup(r.by, where)}: "
+                f"{self._prep.markup(r.reason, where)}"
+            )
+            if r.old_signed_by and r.old_signed_on:
+                text += (
+                    f" (previously agreed by {self._prep.markup(r.old_signed_by, where)} "
+                    f"on {format_due(r.old_signed_on)}"
+                )
+                # Like the sign-off, the public copy prints no fingerprint.
+                if r.old_fingerprint and not self._public:
+                    text += f", fingerprint {self._prep.markup(r.old_fingerprint, where)}"
+                text += ")"
+            out.append(Paragraph(text, s.small))
+        if not m.is_signed_off:
+            return [KeepTogether(out)] if self._m.reopenings else []
         if m.signed_off is None:
             out.append(self._fixed("These minutes were agreed.", s.bold))
             return out

@@ -112,6 +112,6 @@ def next_meeting_text(nm: NextMeeting) -> str:
 def update_text(update: ActionUpdate) -> str:
     """``76/14 – completed``; ``94/14 – SH to action`` when an open action has a note."""
     if update.note and update.status is Status.OPEN:
-        return f"{update.ref} – {update.note}"
-    text = f"{update.ref} – {update.status.label}"
+        return f"{update.subject} – {update.note}"
+    text = f"{update.subject} – {update.status.label}"
     return f"{text}, {update.note}" if update.note else text
