@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.paths import data_dir
-from scrutiny_desktop.ui.compat import protect_none
 from scrutiny_desktop.ui.main_window import MainWindow
 
 ORGANISATION = "Scrutiny Desktop"
@@ -25,7 +24,6 @@ def example_path() -> Path:
 
 
 def application() -> QApplication:
-    protect_none()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])

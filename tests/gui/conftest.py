@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.export import interchange
-from scrutiny_desktop.ui.compat import protect_none
 from scrutiny_desktop.ui.launch import example_path
 from scrutiny_desktop.ui.main_window import MainWindow
 
@@ -115,7 +114,3 @@ class Keys:
 def keys(qtbot: QtBot) -> Keys:
     return Keys(qtbot)
 
-
-# PySide6 6.12 on Python 3.11 drops a reference to None on every void call; a long test
-# session would abort the interpreter (see scrutiny_desktop/ui/compat.py).
-protect_none()

@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.export import interchange
-from scrutiny_desktop.ui.compat import protect_none
 from scrutiny_desktop.ui.workspace import Workspace
 
 
@@ -34,7 +33,3 @@ def item_id(ws: Workspace, number: int) -> int:
     assert found is not None
     return found
 
-
-# PySide6 6.12 on Python 3.11 drops a reference to None on every void call; a long test
-# session would abort the interpreter (see scrutiny_desktop/ui/compat.py).
-protect_none()
