@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-.PHONY: run test lint bench crash-test clean
+.PHONY: run test lint bench crash-test clean bundle
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -37,3 +37,12 @@ crash-test: $(TSTAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# The self-contained application folder dist/scrutiny-desktop/ (PyInstaller), then
+# its smoke test; see docs/bundle.md. Not part of `make test`.
+$(VENV)/.installed-bundle: $(STAMP)
+	$(BIN)/pip install -q 'pyinstaller>=6.10'
+	touch $@
+
+bundle: $(VENV)/.installed-bundle
+	$(BIN)/python packaging/build.py $(ARGS)
