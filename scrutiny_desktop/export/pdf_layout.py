@@ -42,6 +42,7 @@ from scrutiny_desktop.domain.model import (
 from scrutiny_desktop.export.fonts import FontSet
 from scrutiny_desktop.export.pdf_text import (
     TextPrep,
+    chunks,
     clock,
     long_date,
     next_meeting_text,
@@ -75,6 +76,24 @@ class Built:
     pages: int
 
 
+# Characters of matter per table row before a continuation row starts (about a page).
+ROW_TEXT = 6000
+
+
+def _runs_of(flowables: list[Any], budget: int) -> list[list[Any]]:
+    """Consecutive groups of flowables, each holding about ``budget`` characters of text."""
+    runs: list[list[Any]] = [[]]
+    size = 0
+    for f in flowables:
+        length = len(getattr(f, "text", "") or "")
+        if runs[-1] and size + length > budget:
+            runs.append([])
+            size = 0
+        runs[-1].append(f)
+        size += length
+    return runs
+
+
 class _Styles:
     """Paragraph styles, all in the embedded family."""
 
@@ -90,6 +109,8 @@ class _Styles:
         )
         self.body = base
         self.tight = ParagraphStyle("tight", parent=base, spaceAfter=0)
+        # The runs of one very long paragraph after the first: no gap between them.
+        self.run = ParagraphStyle("run", parent=base, spaceBefore=0)
         self.bold = ParagraphStyle("bold", parent=base, fontName=fonts.bold)
         self.italic = ParagraphStyle("italic", parent=base, fontName=fonts.italic)
         self.note = ParagraphStyle(
@@ -328,8 +349,17 @@ class MinutesLayout:
             self._fixed("Date for Completion", s.header),
         ]
         rows: list[list[Any]] = [header]
+        # An item's row is followed by continuation rows when its matter is long: reportlab
+        # re-wraps a whole cell at every page it splits, so one cell holding a very long
+        # item costs time in the square of its length. Lines are drawn only above an
+        # item's first row, so the continuation reads as the same row.
+        item_starts: list[int] = []
         for index, item in enumerate(self._m.items):
-            rows.append(self._row(index, item))
+            first, *more = self._row(index, item)
+            item_starts.append(len(rows))
+            rows.append(first)
+            rows.extend(more)
+        continuations = sorted(set(range(1, len(rows))) - set(item_starts))
         table = Table(
             rows,
             colWidths=self._cols,
@@ -345,7 +375,11 @@ class MinutesLayout:
                     ("FONTNAME", (0, 0), (-1, 0), self._fonts.bold),
                     ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                    ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+                    ("LINEBEFORE", (1, 0), (-1, -1), 0.5, GRID),
+                    *[("LINEABOVE", (0, r), (-1, r), 0.5, GRID) for r in item_starts],
+                    *[("TOPPADDING", (0, r), (-1, r), 0) for r in continuations],
+                    *[("BOTTOMPADDING", (0, r - 1), (-1, r - 1), 0) for r in continuations],
                     ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                     ("LEFTPADDING", (0, 0), (-1, -1), PAD),
                     ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
@@ -360,7 +394,7 @@ class MinutesLayout:
         )
         return table
 
-    def _row(self, index: int, item: Item) -> list[Any]:
+    def _row(self, index: int, item: Item) -> list[list[Any]]:
         s, prep = self._s, self._prep
         where = f"item {item.number}"
         key = f"item-{index}"
@@ -371,7 +405,7 @@ class MinutesLayout:
                 _Bookmark(key, f"{prep.plain(item.number, where)} Considered in private"),
                 self._fixed(PRIVATE_TEXT, s.italic),
             ]
-            return [number, private, "", "", ""]
+            return [[number, private, "", "", ""]]
         title = prep.plain(item.title, where)
         matter: list[Any] = [_Bookmark(key, f"{prep.plain(item.number, where)} {title}")]
         if item.restricted:
@@ -384,28 +418,38 @@ class MinutesLayout:
         if item.kind is ItemKind.NEXT_MEETING and self._m.meeting.next_meeting is not None:
             text = next_meeting_text(self._m.meeting.next_meeting)
             lines.append([self._p(text, s.tight, "the next meeting"), "", ""])
-        return [number, matter, self._actions(lines) if lines else "", "", ""]
+        first, *more = _runs_of(matter, ROW_TEXT)
+        row = [number, first, self._actions(lines) if lines else "", "", ""]
+        return [row, *[["", run, "", "", ""] for run in more]]
 
     def _body(self, item: Item, where: str) -> list[Any]:
         """Title and paragraphs; a title or sub-heading shares a Paragraph with the text
         under it, so a page break can never leave it alone at the foot of a page."""
         prep = self._prep
-        blocks: list[tuple[bool, str]] = [(True, prep.markup(item.title, where))]
+        blocks: list[tuple[bool, str, list[str]]] = [(True, prep.markup(item.title, where), [])]
         for para in item.body:
-            markup = prep.markup(para.text, where)
+            first, *rest = chunks(para.text)
+            markup = prep.markup(first, where)
             if para.restricted:
                 markup = f"<i>{NOT_FOR_PUBLICATION}</i> {markup}"
-            blocks.append((para.heading, markup))
+            blocks.append((para.heading, markup, [prep.markup(r, where) for r in rest]))
         out: list[Any] = []
         i = 0
         while i < len(blocks):
-            heading, markup = blocks[i]
+            heading, markup, runs = blocks[i]
             if heading and i + 1 < len(blocks) and not blocks[i + 1][0]:
-                out.append(Paragraph(f"<b>{markup}</b><br/>{blocks[i + 1][1]}", self._s.body))
-                i += 2
-                continue
-            out.append(Paragraph(f"<b>{markup}</b>" if heading else markup, self._s.body))
+                markup = f"<b>{markup}</b><br/>{blocks[i + 1][1]}"
+                runs = blocks[i + 1][2]
+                i += 1
+            elif heading:
+                markup = f"<b>{markup}</b>"
             i += 1
+            if runs:
+                out.append(Paragraph(markup, self._s.tight))
+                out.extend(Paragraph(r, self._s.tight) for r in runs[:-1])
+                out.append(Paragraph(runs[-1], self._s.body))
+            else:
+                out.append(Paragraph(markup, self._s.body))
         return out
 
     def _action_row(self, action: Action, where: str) -> list[Any]:

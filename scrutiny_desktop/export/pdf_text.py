@@ -115,3 +115,29 @@ def update_text(update: ActionUpdate) -> str:
         return f"{update.subject} – {update.note}"
     text = f"{update.subject} – {update.status.label}"
     return f"{text}, {update.note}" if update.note else text
+
+
+# reportlab re-wraps the rest of a paragraph at every page it splits, so one huge
+# paragraph costs time in the square of its length (500 KB did not finish in 8 minutes).
+# Longer ones are laid out as runs of this many characters, broken at a sentence or a
+# space; nothing is dropped, and a run ends mid-line only once per half page or so.
+CHUNK = 2000
+
+
+def chunks(text: str, limit: int = CHUNK) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, joined back they are ``text``."""
+    if len(text) <= limit:
+        return [text]
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind(". ", 0, limit - 1) + 2  # after the full stop and its space
+        if cut < limit // 2:
+            cut = window.rfind(" ") + 1
+        if cut < limit // 2:
+            cut = limit  # one enormous word: reportlab splits it anyway
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
