@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
 w = QMainWindow(); w.resize(1280, 800); w.show()
 def ready():
+    app.processEvents()
     print(f"READY {time.time():.6f}", flush=True)
     app.quit()
 QTimer.singleShot(0, ready)
@@ -64,12 +65,23 @@ def book(meetings: int) -> Path:
         return path
     if meetings == 1:
         subprocess.run(
-            [sys.executable, "-m", "scrutiny_desktop.app", "import", str(path),
-             str(ROOT / "resources" / "example-meeting.json")],
-            check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "scrutiny_desktop",
+                "import",
+                str(path),
+                str(ROOT / "resources" / "example-meeting.json"),
+            ],
+            check=True,
+            capture_output=True,
         )
     else:
-        subprocess.run([sys.executable, "-m", "bench.make_book", str(meetings), str(path)], check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "bench.make_book", str(meetings), str(path)],
+            check=True,
+            cwd=ROOT,
+        )
     return path
 
 
@@ -81,7 +93,7 @@ def run() -> list[dict[str, object]]:
     cases: list[tuple[str, Path | None]] = [("empty book", None), ("reference meeting", book(1))]
     for n in (10, 100, 1000, 5000):
         cases.append((f"{n:,} meetings", book(n)))
-    app = [sys.executable, "-m", "scrutiny_desktop.app", "open"]
+    app = [sys.executable, "-m", "scrutiny_desktop", "open"]
     bare = [sys.executable, "-c", BARE]
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,12 +111,16 @@ def run() -> list[dict[str, object]]:
                 ours.append(_time(argv)[0])
                 theirs.append(_time(bare)[0])
             (m, s), (bm, bs) = _median_spread(ours), _median_spread(theirs)
-            rows.append({
-                "benchmark": f"start-up, {label}",
-                "median_ms": m * 1000, "spread_ms": s * 1000,
-                "bare_window_ms": bm * 1000, "bare_spread_ms": bs * 1000,
-                "ratio": m / bm,
-            })
+            rows.append(
+                {
+                    "benchmark": f"start-up, {label}",
+                    "median_ms": m * 1000,
+                    "spread_ms": s * 1000,
+                    "bare_window_ms": bm * 1000,
+                    "bare_spread_ms": bs * 1000,
+                    "ratio": m / bm,
+                }
+            )
     return rows
 
 

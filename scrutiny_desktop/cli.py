@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="render the window on the latest meeting to PNG and exit",
     )
     p.add_argument("--read-only", action="store_true", help="open the book without changing it")
+    # For the start-up benchmark: print "READY <unix time>" once the window is shown,
+    # painted and the event loop idle, then quit.
+    p.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
 
     p = sub.add_parser("import", help="import a meeting from a JSON file; prints its id")
     p.add_argument("book", type=Path)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from scrutiny_desktop.book import Book, BookError
@@ -47,7 +48,16 @@ def launch(args: argparse.Namespace) -> int:
     if book is None or not window.open_book(book, read_only=args.read_only):
         window.show_welcome()
     window.show()
+    if getattr(args, "quit_when_ready", False):
+        QTimer.singleShot(0, lambda: _report_ready(app))
     return app.exec()
+
+
+def _report_ready(app: QApplication) -> None:
+    """Print when the shown window has painted and no events are pending, then quit."""
+    app.processEvents()
+    print(f"READY {time.time():.6f}", flush=True)
+    app.quit()
 
 
 def screenshot(book: Path | None, out: Path) -> int:

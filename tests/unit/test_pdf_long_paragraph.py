@@ -31,3 +31,13 @@ def test_a_paragraph_of_300_000_characters_prints_every_word_in_order(seed_path,
     ).stdout
     found = [w for w in text.split() if len(w) == 6 and w.startswith("w") and w[1:].isdigit()]
     assert found == words
+
+
+def test_a_5_mb_paragraph_exports(seed_path, tmp_path):
+    minutes = interchange.load(seed_path)
+    five_mb = "Lorem ipsum dolor sit amet, " * (5_000_000 // 28)
+    items = list(minutes.items)
+    items[3] = replace(items[3], body=(Paragraph(five_mb),))
+    out = tmp_path / "five.pdf"
+    assert export_pdf(replace(minutes, items=tuple(items)), out) > 2000
+    assert out.read_bytes().startswith(b"%PDF") and out.read_bytes().rstrip().endswith(b"%%EOF")
