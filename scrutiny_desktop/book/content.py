@@ -21,14 +21,6 @@ from scrutiny_desktop.domain.refs import ActionRef, action_year
 class ContentStore(BookBase):
     """Items, bodies, actions and updates of a meeting."""
 
-    def _insert_row(self, table: str, row: dict[str, Any]) -> int:
-        """One plain INSERT; its rowid. (sqlite-utils' ``insert`` reads the schema each
-        time, which doubled the cost of importing a meeting.)"""
-        cols = ", ".join(f'"{c}"' for c in row)
-        marks = ", ".join("?" * len(row))
-        cur = self._db.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
-        return int(cur.lastrowid or 0)
-
     # ------------------------------------------------------------ items
 
     def items(self, meeting_id: int, *, full: bool = False) -> list[Item]:

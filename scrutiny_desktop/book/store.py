@@ -159,7 +159,7 @@ class Book(LifecycleStore, SearchStore):
                 [row["name"], row["role"], row["organisation"], row["kind"], found[0]["id"]],
             )
             return int(found[0]["id"])
-        return int(self._db["people"].insert(row).last_pk)
+        return self._insert_row("people", row)
 
     def link_person(self, meeting_id: int, initials: str) -> None:
         """Name a person in a meeting's minutes without marking them as attending."""
@@ -218,7 +218,7 @@ class Book(LifecycleStore, SearchStore):
             return int(found[0]["id"])
         if not create:
             return None
-        return int(self._db["series"].insert({"name": name}).last_pk)
+        return self._insert_row("series", {"name": name})
 
     def series_names(self) -> list[str]:
         return [r["name"] for r in self._q("SELECT name FROM series ORDER BY name")]
@@ -289,7 +289,7 @@ class Book(LifecycleStore, SearchStore):
         row["series_id"] = self._series_id(meeting.series, create=True)
         row["status"] = meeting.status.value
         row.update(rows.sign_off_row(meeting.signed_off))
-        return int(self._db["meetings"].insert(row).last_pk)
+        return self._insert_row("meetings", row)
 
     def update_meeting(self, meeting: Meeting) -> None:
         """Write a draft meeting's header fields (title, series, date, times, venue, ...)."""

@@ -10,7 +10,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "scrutiny_desktop"
 CORE = sorted(
     ".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
     for p in PACKAGE.rglob("*.py")
-    if "ui" not in p.relative_to(PACKAGE).parts and p.name != "app.py"
+    # app.py is the composition root; __main__.py a launcher like main.py (importing it runs it).
+    if "ui" not in p.relative_to(PACKAGE).parts and p.name not in ("app.py", "__main__.py")
 )
 
 
