@@ -90,7 +90,7 @@ class ContentStore(BookBase):
         }
         if item.id is not None:
             row["id"] = item.id
-        return int(self._insert_row("items", row))
+        return self._insert_row("items", row)
 
     def _renumber(self, meeting_id: int) -> None:
         self._db.execute(
@@ -249,7 +249,7 @@ class ContentStore(BookBase):
         )
         if a.id is not None:
             row["id"] = a.id
-        action_id = int(self._insert_row("actions", row))
+        action_id = self._insert_row("actions", row)
         self._put_owners(action_id, a.owners)
         return action_id
 
@@ -364,7 +364,7 @@ class ContentStore(BookBase):
         row = {"item_id": item_id, "position": position, **rows.update_row(u)}
         if u.id is not None:
             row["id"] = u.id
-        return int(self._insert_row("action_updates", row))
+        return self._insert_row("action_updates", row)
 
     def change_update(self, update: ActionUpdate) -> None:
         """Write an update's reference (or unnumbered action), status and note."""
