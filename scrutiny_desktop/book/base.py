@@ -11,9 +11,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from scrutiny_desktop.book import faults
 from scrutiny_desktop.book.errors import (
@@ -29,6 +27,9 @@ from scrutiny_desktop.book.triggers import LOCKED
 from scrutiny_desktop.domain.model import (
     MeetingStatus,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class BookBase:
@@ -48,12 +49,24 @@ class BookBase:
         self.read_only_reason = read_only_reason if read_only else None
         #: The last write failure, until a write or ``retry`` succeeds again.
         self.fault: WriteFailed | None = None
-        self._db = Database(conn)
+        # Reads go straight to the connection; sqlite-utils (atomic(), migrations) is
+        # imported on the first write: it and its plugins cost ~90 ms of start-up (issue 7).
+        self._conn = conn
+        self._utils: Database | None = None
         self._identity = faults.identity(self.path)
         self._fail_next: BaseException | None = None
         self._depth = 0
         self._lock: BookLock | None = None
         self._tidy = False
+
+    @property
+    def _db(self) -> Database:
+        """sqlite-utils over the connection, made on first use (a write or a migration)."""
+        if self._utils is None:
+            from sqlite_utils import Database
+
+            self._utils = Database(self._conn)
+        return self._utils
 
     # ------------------------------------------------------------ writing
 
@@ -182,8 +195,8 @@ class BookBase:
         return True
 
     def _swap_connection(self, conn: BookConnection) -> None:
-        old = self._db.conn
-        self._db = Database(conn)
+        old = self._conn
+        self._conn, self._utils = conn, None
         self._identity = faults.identity(self.path)
         with suppress(sqlite3.Error):
             old.close()
@@ -205,7 +218,7 @@ class BookBase:
         if switch and self._lock is not None:
             lock = BookLock(target).acquire()
         try:
-            backup.copy(self._db.conn, target)
+            backup.copy(self._conn, target)
             if switch:
                 conn = connect(target, mode="rw")
         except BaseException:
@@ -225,13 +238,13 @@ class BookBase:
     @property
     def replaced_characters(self) -> int:
         """How many lone surrogates and NULs the book has stored as U+FFFD so far."""
-        conn = self._db.conn
+        conn = self._conn
         return conn.replaced_characters if isinstance(conn, BookConnection) else 0
 
     # ------------------------------------------------------------ reading
 
     def _q(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self._db.execute(sql, params)
+        cur = self._conn.execute(sql, params)
         cols = [c[0] for c in cur.description]
         return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from scrutiny_desktop.book.errors import BookError, DamagedBook, NewerSchema, NotABook
-from scrutiny_desktop.book.schema import APPLICATION_ID, SCHEMA_VERSION
+from scrutiny_desktop.book.version import APPLICATION_ID, SCHEMA_VERSION
 from scrutiny_desktop.domain.text import clean
 
 _MAGIC = b"SQLite format 3\x00"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from scrutiny_desktop.book.triggers import install_triggers, rebuild_search_index
+from scrutiny_desktop.book.version import APPLICATION_ID, MIGRATION_SET, SCHEMA_VERSION
 
-MIGRATIONS = Migrations("scrutiny_desktop")
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION"]
 
-# Stored in the SQLite header so that our files are recognised without a query: 'SCRB'.
-APPLICATION_ID = 0x53435242
+# Loaded only to create or migrate a book: opening a current one needs just ``version``.
+MIGRATIONS = Migrations(MIGRATION_SET)
 
 
 @MIGRATIONS()
@@ -195,6 +196,4 @@ def m002_lifecycle(db: Database) -> None:
     install_triggers(db)
 
 
-# One more with every migration; a book whose user_version is higher is from a newer release.
-# Any migration that transforms a table must end with install_triggers(db).
-SCHEMA_VERSION = 2
+# SCHEMA_VERSION (in ``version``) is one more with every migration above.

@@ -20,8 +20,8 @@ from scrutiny_desktop.book.opening import (
     unopenable,
     unwritable_reason,
 )
-from scrutiny_desktop.book.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from scrutiny_desktop.book.search import SearchStore
+from scrutiny_desktop.book.version import APPLICATION_ID, MIGRATION_SET, SCHEMA_VERSION
 from scrutiny_desktop.domain.model import (
     Attendance,
     Meeting,
@@ -70,7 +70,7 @@ class Book(LifecycleStore, SearchStore):
             try:
                 book = cls(path, conn, read_only=read_only, read_only_reason=reason)
                 # Reads the schema page and one index root: O(1), unlike quick_check.
-                book._db.execute("SELECT count(*) FROM meetings").fetchone()
+                book._conn.execute("SELECT count(*) FROM meetings").fetchone()
                 if not read_only and book._needs_migration():
                     book._migrate()
             except BaseException:
@@ -103,10 +103,24 @@ class Book(LifecycleStore, SearchStore):
         return book
 
     def _needs_migration(self) -> bool:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        return int(version) < SCHEMA_VERSION or bool(MIGRATIONS.pending(self._db))
+        """Whether any migration is pending, read with plain SQL: a current book opens
+        without loading the migrations or sqlite-utils (issue 7)."""
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if int(version) < SCHEMA_VERSION:
+            return True
+        try:
+            # sqlite-utils' record of applied migrations; one per SCHEMA_VERSION step.
+            applied = self._conn.execute(
+                "SELECT count(DISTINCT name) FROM _sqlite_migrations WHERE migration_set = ?",
+                [MIGRATION_SET],
+            ).fetchone()[0]
+        except sqlite3.OperationalError:  # no such table: never migrated by us
+            return True
+        return int(applied) < SCHEMA_VERSION
 
     def _migrate(self) -> None:
+        from scrutiny_desktop.book.schema import MIGRATIONS
+
         MIGRATIONS.apply(self._db)
         self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         # Put page 1 in the file itself: other openers recognise a book by its header
@@ -116,7 +130,7 @@ class Book(LifecycleStore, SearchStore):
     def close(self) -> None:
         """Close the book and release its lock; never raises for a book already failing."""
         try:
-            self._db.conn.close()
+            self._conn.close()
         except sqlite3.Error:
             if self.fault is None:
                 raise

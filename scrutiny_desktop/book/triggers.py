@@ -12,7 +12,10 @@ its rows (``INSERT OR REPLACE`` deletes the old row without firing DELETE trigge
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Every lock trigger aborts with a message starting with this, so the book can turn it
 # into MeetingLocked; the rest of the message is what a raw SQL user sees.
