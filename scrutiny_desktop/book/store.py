@@ -25,6 +25,7 @@ from scrutiny_desktop.book.version import APPLICATION_ID, MIGRATION_SET, SCHEMA_
 from scrutiny_desktop.domain.model import (
     Attendance,
     Meeting,
+    MeetingListing,
     MeetingStatus,
     Minutes,
     Person,
@@ -252,6 +253,16 @@ class Book(LifecycleStore, SearchStore):
             for r in self._q(
                 "SELECT m.*, s.name AS series_name FROM meetings m "
                 "LEFT JOIN series s ON s.id = m.series_id ORDER BY m.date DESC, m.id DESC"
+            )
+        ]
+
+    def meeting_list(self) -> list[MeetingListing]:
+        """Every meeting's id, date, title and status, newest first: the meeting picker."""
+        signed = MeetingStatus.SIGNED_OFF.value
+        return [
+            MeetingListing(r[0], date.fromisoformat(r[1]), r[2], r[3] == signed)
+            for r in self._conn.execute(
+                "SELECT id, date, title, status FROM meetings ORDER BY date DESC, id DESC"
             )
         ]
 

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from scrutiny_desktop.book import Book, BookError
-from scrutiny_desktop.domain.model import ItemKind
+from scrutiny_desktop.domain.model import ItemKind, MeetingListing
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.commands_menu import COMMANDS, build_menus
+from scrutiny_desktop.ui.models.meetings import MeetingListModel
 from scrutiny_desktop.ui.panes.actions import next_meeting_text
 from scrutiny_desktop.ui.panes.welcome import WelcomePane
 from scrutiny_desktop.ui.window_commands import WindowCommands
@@ -65,6 +66,12 @@ class MainWindow(WindowCommands):
         self.picker = QComboBox()
         self.picker.setAccessibleName("Meeting")
         self.picker.setMinimumContentsLength(36)
+        # Sized by that, not by measuring every meeting's text (5,000 of them) on first show.
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.meeting_list = MeetingListModel()
+        self.picker.setModel(self.meeting_list)
         self.picker.activated.connect(self._picked)
         self.header_label = QLabel()
         self.header_label.setAccessibleName("Meeting header")
@@ -144,8 +151,8 @@ class MainWindow(WindowCommands):
         for dock in self.docks.values():
             dock.show()
         self._restore_layout()
-        meetings = book.meetings()
-        self._fill_picker(meetings[0].id if meetings else None)
+        meetings = book.meeting_list()
+        self._fill_picker(meetings[0].id if meetings else None, meetings)
         ws.open_meeting(meetings[0].id if meetings else None)
         self._header_changed()
         if self.settings is not None:
@@ -176,7 +183,10 @@ class MainWindow(WindowCommands):
         if self.ws is None:
             return
         self.ws.open_meeting(meeting_id)
-        self._fill_picker(meeting_id)
+        if self.meeting_list.row_of(meeting_id) < 0:
+            self._fill_picker(meeting_id)  # a meeting made since the list was read
+        else:
+            self.picker.setCurrentIndex(self.meeting_list.row_of(meeting_id))
         self._set_enabled()
 
     def show_busiest_item(self) -> None:
@@ -202,15 +212,15 @@ class MainWindow(WindowCommands):
         self.open_book(path)
         return path
 
-    def _fill_picker(self, current: int | None) -> None:
-        self.picker.clear()
+    def _fill_picker(
+        self, current: int | None, meetings: list[MeetingListing] | None = None
+    ) -> None:
         if self.ws is None:
+            self.meeting_list.reset([])
             return
-        for m in self.ws.book.meetings():
-            mark = "  (signed off)" if m.is_signed_off else ""
-            self.picker.addItem(f"{m.date:%d.%m.%Y}  {m.title}{mark}", m.id)
+        self.meeting_list.reset(self.ws.book.meeting_list() if meetings is None else meetings)
         if current is not None:
-            self.picker.setCurrentIndex(max(0, self.picker.findData(current)))
+            self.picker.setCurrentIndex(max(0, self.meeting_list.row_of(current)))
 
     def _picked(self, index: int) -> None:
         meeting_id = self.picker.itemData(index)
@@ -232,9 +242,7 @@ class MainWindow(WindowCommands):
         state = "signed off — read-only" if m.is_signed_off else "draft"
         self.header_label.setText(f"  {', '.join(parts)}  ·  {state}")
         self.header_label.setToolTip(f"Next meeting: {next_meeting_text(m)}")
-        index = self.picker.findData(m.id)
-        if index >= 0:
-            self.picker.setItemText(index, f"{m.date:%d.%m.%Y}  {m.title}")
+        self.meeting_list.update(m)
 
     def _close_workspace(self) -> None:
         if self.ws is not None:
