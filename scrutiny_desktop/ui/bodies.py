@@ -82,9 +82,12 @@ class BodyStore(QObject):
             if paragraphs == self._saved.get(item_id):
                 continue
             try:
-                self._session.write(self._session.book.set_body, item_id, paragraphs)
+                # Saved now, or kept by the session until the book takes writes again.
+                self._session.keep(
+                    ("body", item_id), self._session.book.set_body, item_id, paragraphs
+                )
             except BookError:
-                continue  # the session has told the status bar why
+                continue  # refused outright; the session has told the status bar why
             self._saved[item_id] = paragraphs
         for item_id in dirty:
             # The next change turns "modified" on again (and starts a new undo step).

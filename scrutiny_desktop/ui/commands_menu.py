@@ -26,6 +26,7 @@ COMMANDS = (
     Command("new_book", "&File", "New &book…", "Ctrl+Shift+N"),
     Command("open_book", "&File", "&Open book…", S.Open),
     Command("open_example", "&File", "Open a copy of the &example meeting", "Ctrl+Shift+E"),
+    Command("save_copy", "&File", "Save a &copy…", "Ctrl+Shift+S"),
     Command("quit", "&File", "&Quit", "Ctrl+Q"),
     Command("undo", "&Edit", "&Undo", S.Undo),
     Command("redo", "&Edit", "&Redo", S.Redo),

@@ -17,12 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from scrutiny_desktop.book import Book, BookError
+from scrutiny_desktop.book.errors import BookLocked
 from scrutiny_desktop.domain.model import ItemKind, MeetingListing
 from scrutiny_desktop.export import interchange
+from scrutiny_desktop.ui.backups import BackupRunner
 from scrutiny_desktop.ui.commands_menu import COMMANDS, build_menus
+from scrutiny_desktop.ui.faults import FaultBanner, ask_close, ask_copy
+from scrutiny_desktop.ui.lock_dialog import LockDialog
 from scrutiny_desktop.ui.models.meetings import MeetingListModel
 from scrutiny_desktop.ui.panes.actions import next_meeting_text
 from scrutiny_desktop.ui.panes.welcome import WelcomePane
+from scrutiny_desktop.ui.saving import RETRY_MS, SavingGuard
 from scrutiny_desktop.ui.window_commands import WindowCommands
 from scrutiny_desktop.ui.workspace import Workspace
 
@@ -38,10 +43,17 @@ class MainWindow(WindowCommands):
         data_dir: Path,
         example: Path,
         save_delay_ms: int = 500,
+        retry_ms: int = RETRY_MS,
+        backups: bool = True,
     ) -> None:
         super().__init__()
         self.settings, self._data_dir, self._example = settings, data_dir, example
-        self._save_delay_ms = save_delay_ms
+        self._save_delay_ms, self._retry_ms = save_delay_ms, retry_ms
+        self.guard: SavingGuard | None = None
+        self.backups = BackupRunner(parent=self) if backups else None
+        if self.backups is not None:
+            self.backups.finished.connect(self._backup_done)
+        self._discard_kept = False
         self.stack = QUndoStack(self)
         self.ws: Workspace | None = None
         self._pending_people: list[str] = []
@@ -82,6 +94,16 @@ class MainWindow(WindowCommands):
         toolbar.addWidget(self.picker)
         toolbar.addWidget(self.header_label)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        # Saving problems get a full-width row of their own above the panes.
+        self.banner = FaultBanner()
+        self.banner.copy_requested.connect(self._do_save_copy)
+        self.addToolBarBreak()
+        banner_bar = QToolBar("Saving")
+        banner_bar.setObjectName("toolbar_saving")
+        banner_bar.setMovable(False)
+        banner_bar.toggleViewAction().setVisible(False)
+        banner_bar.addWidget(self.banner)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, banner_bar)
 
         slots = {c.name: getattr(self, f"_do_{c.name}") for c in COMMANDS}
         self.act, self.menus = build_menus(self, slots)
@@ -103,6 +125,10 @@ class MainWindow(WindowCommands):
         self.person_button.hide()
         self.statusBar().addPermanentWidget(self.person_button)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.read_only_label = QLabel()
+        self.read_only_label.setAccessibleName("Why the book is read-only")
+        self.read_only_label.hide()
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.stack.indexChanged.connect(self._sync_checks)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -120,6 +146,10 @@ class MainWindow(WindowCommands):
         try:
             # The lock: a second window (or program) on the same book is refused, not raced.
             book = Book.open(path, read_only=read_only, lock=True)
+        except BookLocked as e:
+            self.statusBar().showMessage(f"Cannot open {path} for writing: {e}")
+            self._ask_read_only(path, e)
+            return False
         except BookError as e:
             self.statusBar().showMessage(f"Cannot open {path}: {e}")
             return False
@@ -138,6 +168,7 @@ class MainWindow(WindowCommands):
             view.addAction(self.act[name])
         ws.session.saved.connect(lambda t: self.saved_label.setText(f"Saved {t}"))
         ws.session.refused.connect(lambda m: self.statusBar().showMessage(m, 15000))
+        self._watch_saving(ws)
         ws.session.header_changed.connect(self._header_changed)
         ws.actions.new_people_named.connect(self._offer_people)
         ws.attendees_pane.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
@@ -157,9 +188,13 @@ class MainWindow(WindowCommands):
         self._header_changed()
         if self.settings is not None:
             self.settings.setValue("book/last", str(path))
-        mode = " (read-only)" if read_only else ""
-        self.setWindowTitle(f"{path}{mode} — {APP_TITLE}")
+        self._show_title()
         self._set_enabled()
+        if book.read_only:
+            self.statusBar().showMessage(f"Read-only: {book.read_only_reason}")
+        elif self.backups is not None:
+            # From the event loop, on a worker thread: never in the way of the first paint.
+            QTimer.singleShot(0, lambda: self._start_backup(book.path))
         if not meetings:
             self.statusBar().showMessage("This book has no meetings yet: Ctrl+N starts one")
             self.picker.setFocus()
@@ -249,6 +284,87 @@ class MainWindow(WindowCommands):
             self._save_layout()
             self.ws.close()
             self.ws = None
+            self.guard = None
+            self.banner.hide()
+            self._show_title()
+
+    # ------------------------------------------------------------ reliability (ui.saving)
+
+    def _ask_read_only(self, path: Path, error: BookLocked) -> None:
+        dialog = LockDialog(path, error, self)
+        dialog.finished.connect(
+            lambda _: dialog.read_only_chosen and self.open_book(path, read_only=True)
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _show_title(self) -> None:
+        if self.ws is None:
+            self.setWindowTitle(APP_TITLE)
+            self.read_only_label.hide()
+            return
+        book = self.ws.book
+        mode = " (read-only)" if book.read_only else ""
+        self.setWindowTitle(f"{book.path}{mode} — {APP_TITLE}")
+        # Why, where it stays in sight (a status message would be replaced by the next one).
+        self.read_only_label.setText(
+            f"Read-only: {book.read_only_reason}" if book.read_only else ""
+        )
+        self.read_only_label.setVisible(book.read_only)
+
+    def _watch_saving(self, ws: Workspace) -> None:
+        self.guard = SavingGuard(ws.session, ws.flush, self._retry_ms)
+        self.guard.setParent(ws.session)
+        self.guard.failed.connect(self.banner.show_fault)
+        self.guard.failed.connect(lambda _: self._show_kept())
+        self.guard.recovered.connect(self.banner.show_recovered)
+        self.guard.recovered.connect(lambda m: self.statusBar().showMessage(m, 15000))
+        ws.session.failed.connect(lambda _: self._show_kept())
+
+    def _show_kept(self) -> None:
+        n = self.ws.session.pending if self.ws else 0
+        self.saved_label.setText(f"Not saved — {n} change{'s' * (n != 1)} kept in the window")
+
+    def _start_backup(self, path: Path) -> None:
+        if self.backups is not None and self.ws is not None and self.ws.book.path == path:
+            self.backups.start(path)
+
+    def _backup_done(self, message: str, serious: bool) -> None:
+        if serious:
+            self.banner.show_serious(message)
+        self.statusBar().showMessage(message, 0 if serious else 10000)
+
+    def _do_save_copy(self) -> None:
+        if self.ws is None or self.guard is None:
+            return
+        book = self.ws.book.path
+        suggested = book.with_name(f"{book.stem} copy.sqlite")
+        ask_copy(self, suggested, self.guard.failing, self.save_copy_to)
+
+    def _refuse_close(self) -> None:
+        n = self.ws.session.pending if self.ws else 0
+
+        def discard() -> None:
+            self._discard_kept = True
+            self.close()
+
+        ask_close(self, n, self._do_save_copy, discard)
+
+    def save_copy_to(self, target: Path, switch: bool = False) -> bool:
+        """Save a complete copy (typing included); with ``switch`` carry on in it."""
+        if self.ws is None or self.guard is None:
+            return False
+        try:
+            message = self.guard.save_copy(target, switch=switch)
+        except BookError as e:
+            self.statusBar().showMessage(f"No copy was made: {e}")
+            return False
+        if switch:
+            self._show_title()
+            if self.settings is not None:
+                self.settings.setValue("book/last", str(target))
+        self.statusBar().showMessage(message, 15000)
+        return True
 
     # ------------------------------------------------------------ state
 
@@ -279,6 +395,7 @@ class MainWindow(WindowCommands):
                 self.act[c.name].setEnabled(editable)
         self.act["new_meeting"].setEnabled(writable)
         self.act["pick_meeting"].setEnabled(has_book)
+        self.act["save_copy"].setEnabled(has_book)
         self.act["person_details"].setEnabled(editable and bool(self._pending_people))
         self._sync_checks()
 
@@ -320,8 +437,17 @@ class MainWindow(WindowCommands):
             self.settings.setValue("window/state", self.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing never asks: everything typed is written now."""
+        """Closing never asks: everything typed is written now (unless the book is failing)."""
+        if self.ws is not None and self.guard is not None:
+            self.ws.flush()
+            if self.ws.session.pending and not self._discard_kept and not self.guard.retry():
+                # The only time closing asks: closing now would lose what the book lacks.
+                event.ignore()
+                self._refuse_close()
+                return
         self._close_workspace()
+        if self.backups is not None:
+            self.backups.wait()
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.sync()

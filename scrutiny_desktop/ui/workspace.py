@@ -40,8 +40,10 @@ class Workspace:
         self.initials = QStringListModel()
 
         self.attendees_pane = AttendeesPane(self.attendees, book, push)
-        self.agenda_pane = AgendaPane(self.items, self.bodies, push)
-        self.actions_pane = ActionsPane(self.actions, self.updates, self.initials, push)
+        self.agenda_pane = AgendaPane(self.items, self.bodies, push, save_delay_ms)
+        self.actions_pane = ActionsPane(
+            self.actions, self.updates, self.initials, push, save_delay_ms
+        )
 
         self.agenda_pane.current_item_changed.connect(self._item_changed)
         self.actions.item_touched.connect(self.agenda_pane.select_item)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
 
 from scrutiny_desktop.domain.model import Action, ActionUpdate
 from scrutiny_desktop.ui.commands.base import BookCommand
@@ -48,6 +51,22 @@ class EditAction(BookCommand):
 
     def undo_it(self) -> None:
         self._model.put(self._item_id, self._old)
+
+    def id(self) -> int:
+        return 2
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Text saved while it is being typed, then saved again, is one undo step."""
+        if not isinstance(other, EditAction) or other._old != self._new:
+            return False
+        if not (_text_only(self._old, self._new) and _text_only(other._old, other._new)):
+            return False
+        self._new = other._new
+        return True
+
+
+def _text_only(old: Action, new: Action) -> bool:
+    return replace(old, text=new.text) == new
 
 
 class DeleteAction(BookCommand):

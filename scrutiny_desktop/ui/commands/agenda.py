@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
 
 from scrutiny_desktop.domain.model import Item, ItemKind
 from scrutiny_desktop.ui.commands.base import BookCommand
@@ -48,6 +51,22 @@ class EditItem(BookCommand):
 
     def undo_it(self) -> None:
         self._model.put(self._old)
+
+    def id(self) -> int:
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """A title saved while it is being typed, then saved again, is one undo step."""
+        if not isinstance(other, EditItem) or other._old != self._new:
+            return False
+        if not (_title_only(self._old, self._new) and _title_only(other._old, other._new)):
+            return False
+        self._new = other._new
+        return True
+
+
+def _title_only(old: Item, new: Item) -> bool:
+    return replace(old, title=new.title) == new
 
 
 class MoveItem(BookCommand):

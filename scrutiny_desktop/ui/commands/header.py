@@ -15,9 +15,14 @@ class EditHeader(BookCommand):
         self._session, self._old, self._new = session, old, new
 
     def do(self) -> None:
-        self._session.write(self._session.book.update_meeting, self._new)
-        self._session.reload_header()
+        self._put(self._new)
 
     def undo_it(self) -> None:
-        self._session.write(self._session.book.update_meeting, self._old)
-        self._session.reload_header()
+        self._put(self._old)
+
+    def _put(self, meeting: Meeting) -> None:
+        book = self._session.book
+        if self._session.keep(("meeting", meeting.id), book.update_meeting, meeting):
+            self._session.reload_header()
+        else:
+            self._session.show_header(meeting)  # kept until the book takes writes again

@@ -207,7 +207,8 @@ class ActionsModel(QAbstractTableModel):
     def put(self, item_id: int, action: Action) -> None:
         assert action.id is not None
         shown = self._show(item_id)
-        self._session.write(self._session.book.update_action, action)
+        # Kept in the window when the book cannot take it now (see ui.session).
+        self._session.keep(("action", action.id), self._session.book.update_action, action)
         row = self.row_of(action.id) if shown else None
         if row is not None:
             self._actions[row] = action

@@ -162,7 +162,7 @@ class ItemsModel(QAbstractListModel):
     def put(self, item: Item) -> None:
         """Write an item's title, kind and restricted flag."""
         assert item.id is not None
-        self._session.write(self._session.book.update_item, item)
+        self._session.keep(("item", item.id), self._session.book.update_item, item)
         row = self.row_of(item.id)
         if row is None:
             return

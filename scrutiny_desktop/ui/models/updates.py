@@ -178,7 +178,7 @@ class UpdatesModel(QAbstractTableModel):
     def put(self, item_id: int, update: ActionUpdate) -> None:
         assert update.id is not None
         shown = self._show(item_id)
-        self._session.write(self._session.book.change_update, update)
+        self._session.keep(("update", update.id), self._session.book.change_update, update)
         row = self.row_of(update.id) if shown else None
         if row is not None:
             self._updates[row] = update

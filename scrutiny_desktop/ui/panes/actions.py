@@ -67,13 +67,16 @@ class ActionsPane(QWidget):
         updates: UpdatesModel,
         initials: QStringListModel,
         push: Callable[[QUndoCommand], None],
+        save_delay_ms: int = 500,
     ) -> None:
         super().__init__()
         self._actions, self._updates, self._push = actions, updates, push
         self.heading = QLabel("Actions")
         self.table = _table("Actions of the current item")
         self.table.setModel(actions)
-        self.table.setItemDelegateForColumn(TEXT, TextDelegate("Action text", "", self.table))
+        self.table.setItemDelegateForColumn(
+            TEXT, TextDelegate("Action text", "", self.table, live_ms=save_delay_ms)
+        )
         self.table.setItemDelegateForColumn(OWNERS, OwnersDelegate(initials, self.table))
         self.table.setItemDelegateForColumn(
             DUE, TextDelegate("Due date", "12.03.15, 12/3, 12 Mar, next meeting", self.table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,11 @@ class AgendaPane(QWidget):
     current_item_changed = Signal(object)  # int | None
 
     def __init__(
-        self, model: ItemsModel, bodies: BodyStore, push: Callable[[QUndoCommand], None]
+        self,
+        model: ItemsModel,
+        bodies: BodyStore,
+        push: Callable[[QUndoCommand], None],
+        save_delay_ms: int = 500,
     ) -> None:
         super().__init__()
         self._model, self._bodies, self._push = model, bodies, push
@@ -79,6 +83,16 @@ class AgendaPane(QWidget):
         bodies.item_revealed.connect(self.select_item)
         self.title_edit.returnPressed.connect(self._title_entered)
         self.title_edit.editingFinished.connect(self.commit_title)
+        # A title being typed is saved like the body: shortly after the typing pauses.
+        self._title_timer = QTimer(self)
+        self._title_timer.setSingleShot(True)
+        self._title_timer.setInterval(save_delay_ms)
+        self._title_timer.timeout.connect(self.commit_title)
+        # Started by the first change, not restarted by the next: typing without a pause
+        # is saved every ``save_delay_ms``, never held back until the typing stops.
+        self.title_edit.textEdited.connect(
+            lambda _: self._title_timer.isActive() or self._title_timer.start()
+        )
         self._show(None)
 
     @property
@@ -138,6 +152,7 @@ class AgendaPane(QWidget):
         self.editor.setFocus()
 
     def commit_title(self) -> None:
+        self._title_timer.stop()
         item = self.current_item()
         if item is None:
             return

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStringListModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -87,14 +88,28 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class TextDelegate(QStyledItemDelegate):
-    """A plain line editor with an accessible name and a hint."""
+    """A plain line editor with an accessible name and a hint.
 
-    def __init__(self, name: str, hint: str = "", parent: QWidget | None = None) -> None:
+    With ``live_ms``, what is typed is committed that long after the typing pauses,
+    with the editor still open, as the body is: a crash loses at most that much.
+    """
+
+    def __init__(
+        self, name: str, hint: str = "", parent: QWidget | None = None, live_ms: int | None = None
+    ) -> None:
         super().__init__(parent)
-        self._name, self._hint = name, hint
+        self._name, self._hint, self._live_ms = name, hint, live_ms
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setAccessibleName(self._name)
         editor.setPlaceholderText(self._hint)
+        if self._live_ms is not None:
+            timer = QTimer(editor)
+            timer.setSingleShot(True)
+            timer.setInterval(self._live_ms)
+            timer.timeout.connect(lambda: self.commitData.emit(editor))
+            # Not restarted by each key: steady typing is committed every ``live_ms``.
+            editor.textEdited.connect(lambda _: timer.isActive() or timer.start())
+            editor.editingFinished.connect(timer.stop)
         return editor
