@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -48,6 +49,11 @@ def launch(args: argparse.Namespace) -> int:
     if book is None or not window.open_book(book, read_only=args.read_only):
         window.show_welcome()
     window.show()
+    if os.environ.get("SCRUTINY_CRASH_SCRIPT"):
+        # The crash test's typist (bench/crash_test.py); never set in normal use.
+        from scrutiny_desktop.ui.typist import start_from_env
+
+        typist = start_from_env(window)  # noqa: F841 - alive as long as the event loop
     if getattr(args, "quit_when_ready", False):
         QTimer.singleShot(0, lambda: _report_ready(app))
     return app.exec()
