@@ -6,14 +6,15 @@ import os
 import sys
 from collections.abc import Sequence
 
-from scrutiny_desktop import cli
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``scrutiny-desktop`` and ``python main.py``."""
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] == "open":
         return _window(args[1:])
+    # Imported here: the window's start needs none of the command line's handlers.
+    from scrutiny_desktop import cli
+
     return cli.run(args)
 
 
@@ -28,7 +29,9 @@ def _has_display() -> bool:
 
 
 def _window(args: list[str]) -> int:
-    parsed = cli.build_parser().parse_args(["open", *args])
+    from scrutiny_desktop.window_options import parse_open
+
+    parsed = parse_open(args)
     if parsed.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif not _has_display():
@@ -37,7 +40,9 @@ def _window(args: list[str]) -> int:
             "QT_QPA_PLATFORM=offscreen; the command line works without one (scrutiny-desktop --help)",
             file=sys.stderr,
         )
-        return cli.EXIT_BAD_INPUT
+        from scrutiny_desktop.cli import EXIT_BAD_INPUT
+
+        return EXIT_BAD_INPUT
     from scrutiny_desktop.ui.launch import launch
 
     return launch(parsed)

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from scrutiny_desktop import __version__
 from scrutiny_desktop.book import Book, BookError, MeetingLocked
+from scrutiny_desktop.window_options import add_open_arguments
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 1, 2, 3
 
@@ -38,20 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("open", help="open the window on a book (the default command)")
-    p.add_argument(
-        "book", nargs="?", type=Path, help="the meeting book (default: your data folder)"
+    add_open_arguments(
+        sub.add_parser("open", help="open the window on a book (the default command)")
     )
-    p.add_argument(
-        "--screenshot",
-        type=Path,
-        metavar="PNG",
-        help="render the window on the latest meeting to PNG and exit",
-    )
-    p.add_argument("--read-only", action="store_true", help="open the book without changing it")
-    # For the start-up benchmark: print "READY <unix time>" once the window is shown,
-    # painted and the event loop idle, then quit.
-    p.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
 
     p = sub.add_parser("import", help="import a meeting from a JSON file; prints its id")
     p.add_argument("book", type=Path)

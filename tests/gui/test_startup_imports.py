@@ -1,0 +1,82 @@
+"""Opening the window imports only what the first screen needs (issue 7, start-up).
+
+The window is started in a subprocess exactly as the start-up benchmark starts it
+(``open BOOK --quit-when-ready``), with ``-X importtime`` listing every module the
+process imported, up to and after the first paint.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scrutiny_desktop.book import Book
+from scrutiny_desktop.export import interchange
+from scrutiny_desktop.ui.launch import example_path
+
+# Loaded on first use only: PDF export, JSON validation, sqlite-utils (its first write
+# or a migration) with what it brings, the command line's own handlers, the migrations.
+LAZY = (
+    "reportlab",
+    "jsonschema",
+    "sqlite_utils",
+    "click",
+    "dateutil",
+    "pluggy",
+    "scrutiny_desktop.cli",
+    "scrutiny_desktop.book.schema",
+    "scrutiny_desktop.export.pdf",
+)
+
+
+def imported_by_window(book: Path, tmp_path: Path) -> set[str]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "scrutiny_desktop",
+            "open",
+            str(book),
+            "--quit-when-ready",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.startswith("READY "), proc.stdout
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+@pytest.fixture
+def reference_book(tmp_path: Path) -> Path:
+    path = tmp_path / "reference.sqlite"
+    with Book.create(path) as book:
+        book.import_minutes(interchange.load(example_path()))
+    return path
+
+
+def test_window_start_leaves_heavy_modules_for_first_use(
+    reference_book: Path, tmp_path: Path
+) -> None:
+    modules = imported_by_window(reference_book, tmp_path)
+    assert "scrutiny_desktop.ui.main_window" in modules  # the listing works
+    loaded = sorted(m for m in modules if m.split(".")[0] in LAZY or m in LAZY)
+    assert loaded == []
