@@ -22,7 +22,10 @@ from scrutiny_desktop.domain.model import ItemKind, MeetingListing
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.backups import BackupRunner
 from scrutiny_desktop.ui.commands_menu import COMMANDS, build_menus
+from scrutiny_desktop.ui.export_commands import ExportCommands
 from scrutiny_desktop.ui.faults import FaultBanner, ask_close, ask_copy
+from scrutiny_desktop.ui.finding_commands import FindingCommands
+from scrutiny_desktop.ui.lifecycle_commands import LifecycleCommands
 from scrutiny_desktop.ui.lock_dialog import LockDialog
 from scrutiny_desktop.ui.models.meetings import MeetingListModel
 from scrutiny_desktop.ui.panes.actions import next_meeting_text
@@ -34,7 +37,7 @@ from scrutiny_desktop.ui.workspace import Workspace
 APP_TITLE = "Scrutiny Desktop"
 
 
-class MainWindow(WindowCommands):
+class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportCommands):
     """The minute-taking window. ``settings`` None: nothing is restored or remembered."""
 
     def __init__(
@@ -107,6 +110,7 @@ class MainWindow(WindowCommands):
 
         slots = {c.name: getattr(self, f"_do_{c.name}") for c in COMMANDS}
         self.act, self.menus = build_menus(self, slots)
+        self._init_lifecycle()
         view = self.menus["&View"]
         view.addSeparator()
         for key, shortcut in (
@@ -176,6 +180,7 @@ class MainWindow(WindowCommands):
         ws.agenda_pane.current_item_changed.connect(lambda _: self._sync_checks())
         ws.agenda_pane.editor.undo_requested.connect(self._do_undo)
         ws.agenda_pane.editor.redo_requested.connect(self._do_redo)
+        self._wire_lifecycle(ws)
         old = self.takeCentralWidget() if self.centralWidget() is not None else None
         if old is not None:
             old.deleteLater()
@@ -263,6 +268,7 @@ class MainWindow(WindowCommands):
             self.open_meeting(meeting_id)
 
     def _header_changed(self) -> None:
+        self._show_lifecycle_state()
         m = self.ws.session.meeting if self.ws else None
         if m is None:
             self.header_label.setText("  No meeting: Ctrl+N starts one")
@@ -397,6 +403,7 @@ class MainWindow(WindowCommands):
         self.act["pick_meeting"].setEnabled(has_book)
         self.act["save_copy"].setEnabled(has_book)
         self.act["person_details"].setEnabled(editable and bool(self._pending_people))
+        self._set_lifecycle_enabled()
         self._sync_checks()
 
     def _sync_checks(self) -> None:

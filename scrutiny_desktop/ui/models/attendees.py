@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QUndoCommand
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand
 
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
 from scrutiny_desktop.ui.models import ID_ROLE
@@ -17,6 +17,8 @@ Index = QModelIndex | QPersistentModelIndex
 INITIALS, NAME, ROLE, ORGANISATION, ATTENDANCE, CHAIR = range(6)
 HEADERS = ("Initials", "Name", "Role", "Organisation", "Attendance", "Chair")
 NAMED_ONLY = "named only"
+EXPECTED = "—"
+EXPECTED_GREY = QColor("#767676")
 ATTENDANCE_CHOICES = (*(s.label for s in AttendanceStatus), NAMED_ONLY)
 
 
@@ -36,6 +38,7 @@ class Row:
     person: Person
     attendance: Attendance | None
     position: int | None
+    expected: bool = False  # listed from the last meeting, attendance not yet marked
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +73,11 @@ class AttendeesModel(QAbstractTableModel):
             return []
         book = self._session.book
         attendance = {a.initials: (pos, a) for pos, a in enumerate(book.attendance(mid))}
+        expected = {p.initials for p in book.expected_attendees(mid)}
         rows = []
         for p in book.meeting_people(mid):
             pos, a = attendance.get(p.initials, (None, None))
-            rows.append(Row(p, a, pos))
+            rows.append(Row(p, a, pos, a is None and p.initials in expected))
         return rows
 
     def load(self) -> None:
@@ -151,6 +155,8 @@ class AttendeesModel(QAbstractTableModel):
             if col == ORGANISATION:
                 return p.organisation or ""
             if col == ATTENDANCE:
+                if r.expected:
+                    return EXPECTED
                 if a is None:
                     return "organisation" if p.kind is PersonKind.ORGANISATION else NAMED_ONLY
                 return a.status.label
@@ -160,6 +166,10 @@ class AttendeesModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and r.expected:
+            return QBrush(EXPECTED_GREY)
+        if role == Qt.ItemDataRole.ToolTipRole and r.expected:
+            return "Expected (from the last meeting): set their attendance to mark them"
         if role == Qt.ItemDataRole.ToolTipRole and col in (INITIALS, NAME):
             return ", ".join(x for x in (p.name, p.role, p.organisation) if x) or p.initials
         if role == Qt.ItemDataRole.ToolTipRole and col == ATTENDANCE and a is None:

@@ -98,7 +98,7 @@ class UpdatesModel(QAbstractTableModel):
         if role in _ROLES:
             col = index.column()
             if col == REF:
-                return "—" if u.ref is None else str(u.ref)
+                return u.subject  # an unnumbered action shows its text
             if col == STATUS:
                 return u.status.label
             if col == NOTE:
@@ -174,6 +174,16 @@ class UpdatesModel(QAbstractTableModel):
             del self._updates[row]
             self.endRemoveRows()
         return position, update
+
+    def set_progress(self, item_id: int, update_id: int, status: Status) -> ActionUpdate:
+        """Set one update's status (the note stays); returns the update as it was."""
+        shown = self._show(item_id)
+        old = self._session.write(self._session.book.set_progress, update_id, status)
+        row = self.row_of(update_id) if shown else None
+        if row is not None:
+            self._updates[row] = replace(self._updates[row], status=status)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1), _ROLES)
+        return old
 
     def put(self, item_id: int, update: ActionUpdate) -> None:
         assert update.id is not None

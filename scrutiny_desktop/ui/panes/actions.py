@@ -22,6 +22,7 @@ from scrutiny_desktop.ui.models.actions import DUE, OWNERS, STATUS, TEXT, Action
 from scrutiny_desktop.ui.models.updates import NOTE, REF, UpdatesModel, parse_update_line
 from scrutiny_desktop.ui.models.updates import STATUS as UPDATE_STATUS
 from scrutiny_desktop.ui.panes.delegates import ChoiceDelegate, OwnersDelegate, TextDelegate
+from scrutiny_desktop.ui.panes.progress import HINT as PROGRESS_HINT
 
 STATUS_LABELS = [s.label for s in Status]
 
@@ -107,7 +108,9 @@ class ActionsPane(QWidget):
         self.updates_table.setColumnWidth(UPDATE_STATUS, 90)
         ulayout = QVBoxLayout(self.updates_box)
         ulayout.setContentsMargins(0, 0, 0, 0)
-        ulayout.addWidget(QLabel("Matters arising — progress on earlier actions:"))
+        hint = QLabel(PROGRESS_HINT)
+        hint.setWordWrap(True)
+        ulayout.addWidget(hint)
         ulayout.addWidget(self.update_line)
         ulayout.addWidget(self.updates_table, 1)
 

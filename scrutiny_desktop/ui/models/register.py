@@ -1,0 +1,113 @@
+"""The action register as a table: every action of a series across meetings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from scrutiny_desktop.domain.carry import Tracked
+
+Index = QModelIndex | QPersistentModelIndex
+REF, TEXT, OWNERS, DUE, STATUS, RAISED, LAST = range(7)
+HEADERS = ("Ref", "Action", "Owners", "Due", "Status", "Raised", "Last update")
+OVERDUE_BACKGROUND = QColor("#fbe3e1")
+OVERDUE_TEXT = QColor("#8a1c12")
+DONE_TEXT = QColor("#6b6b6b")
+PLACE_ROLE = int(Qt.ItemDataRole.UserRole) + 11
+"""(meeting id, item id) where the row's action was raised (or last reported on)."""
+
+
+def _d(d: date | None) -> str:
+    return f"{d:%d.%m.%y}" if d else ""
+
+
+class RegisterModel(QAbstractTableModel):
+    """Read-only rows of ``Tracked``; overdue rows say so in words and in colour."""
+
+    def __init__(self, today: Callable[[], date]) -> None:
+        super().__init__()
+        self._today = today
+        self._rows: list[Tracked] = []
+        self._overdue: list[bool] = []
+
+    def set_rows(self, rows: Sequence[Tracked]) -> None:
+        self.beginResetModel()
+        today = self._today()
+        self._rows = list(rows)
+        self._overdue = [t.is_overdue(today) for t in self._rows]
+        self.endResetModel()
+
+    def tracked(self, row: int) -> Tracked:
+        return self._rows[row]
+
+    def rows(self) -> list[Tracked]:
+        return list(self._rows)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(self._overdue)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        t, overdue, col = self._rows[index.row()], self._overdue[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(t, overdue, col)
+        if role == PLACE_ROLE:
+            return t.place
+        if role == Qt.ItemDataRole.BackgroundRole and overdue:
+            return QBrush(OVERDUE_BACKGROUND)
+        if role == Qt.ItemDataRole.FontRole and col == TEXT and t.text is None:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if overdue:
+                return QBrush(OVERDUE_TEXT)
+            if t.is_done or (col == TEXT and t.text is None):
+                return QBrush(DONE_TEXT)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            latest = t.latest
+            note = f"\nLatest note: {latest.note}" if latest and latest.note else ""
+            late = f"\nOverdue: due {_d(t.due)}" if overdue else ""
+            return f"{t.ref or 'Unnumbered'} — {t.text or '(raised before this book)'}{late}{note}"
+        return None
+
+    @staticmethod
+    def _text(t: Tracked, overdue: bool, col: int) -> str:
+        if col == REF:
+            return str(t.ref) if t.ref else "—"
+        if col == TEXT:
+            return t.text or "(raised before this book)"
+        if col == OWNERS:
+            return "/".join(t.owners)
+        if col == DUE:
+            return _d(t.due) if t.due else (t.due_text or "")
+        if col == STATUS:
+            return f"OVERDUE · {t.status.label}" if overdue else t.status.label
+        if col == RAISED:
+            return _d(t.raised_on)
+        if col == LAST:
+            return _d(t.last_update_on)
+        return ""
