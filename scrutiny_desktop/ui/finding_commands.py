@@ -42,6 +42,7 @@ class FindingCommands(_Base):
     today: Callable[[], date] = date.today
     register_pane: RegisterPane | None = None
     search_pane: SearchPane | None = None
+    _agenda_height: int | None = None
 
     if TYPE_CHECKING:  # provided by MainWindow and LifecycleCommands
 
@@ -145,6 +146,7 @@ class FindingCommands(_Base):
             dock = self._extra_dock("register", "Action register", "actions")
             dock.setWidget(pane)
             dock.visibilityChanged.connect(pane.shown_changed)
+            dock.visibilityChanged.connect(self._register_closed)
             self.register_pane, self.register_dock = pane, dock
         self.register_dock.show()
         self.register_dock.raise_()
@@ -155,8 +157,18 @@ class FindingCommands(_Base):
         self.register_pane.table.setFocus()
 
     def _register_room(self) -> None:
+        if self._agenda_height is None:
+            self._agenda_height = self.docks["agenda"].height()
         docks = [self.docks["agenda"], self.register_dock]
         self.resizeDocks(docks, [self.height() // 3, self.height()], Qt.Orientation.Vertical)
+
+    def _register_closed(self, visible: bool) -> None:
+        """Closed (not just tabbed behind the actions): the minutes get their room back."""
+        if visible or not self.register_dock.isHidden() or self._agenda_height is None:
+            return
+        height, self._agenda_height = self._agenda_height, None
+        docks = [self.docks["agenda"], self.docks["actions"]]
+        self.resizeDocks(docks, [height, max(1, self.height() - height)], Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------ search
 

@@ -4,7 +4,9 @@ signing off, the read-only record, the register, search and exports."""
 from __future__ import annotations
 
 import csv
+import os
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -369,3 +371,27 @@ def test_json_export_from_the_window(
     keys.ctrl(K.Key_J)
     back = interchange.load(out)
     assert back.meeting.title == "Force Performance Scrutiny Meeting"
+
+
+def test_opening_a_book_loads_neither_register_search_nor_reportlab(example_book: Path) -> None:
+    code = (
+        "import sys, pathlib\n"
+        "from scrutiny_desktop.ui.launch import application, example_path\n"
+        "from scrutiny_desktop.ui.main_window import MainWindow\n"
+        "app = application()\n"
+        f"w = MainWindow(None, pathlib.Path({str(example_book.parent)!r}), example_path())\n"
+        f"assert w.open_book(pathlib.Path({str(example_book)!r}))\n"
+        "w.show(); app.processEvents()\n"
+        "lazy = ('reportlab', 'scrutiny_desktop.ui.panes.register',"
+        " 'scrutiny_desktop.ui.panes.search', 'scrutiny_desktop.export.csv_export')\n"
+        "print(sorted(m for m in lazy if m in sys.modules))\n"
+        "w.close()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.stdout.strip() == "[]"

@@ -104,7 +104,8 @@ class ActionsPane(QWidget):
         )
         uh = self.updates_table.horizontalHeader()
         uh.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
-        self.updates_table.setColumnWidth(REF, 60)
+        # An unnumbered carried action shows its text here ("Publication on PCC website").
+        uh.setSectionResizeMode(REF, QHeaderView.ResizeMode.ResizeToContents)
         self.updates_table.setColumnWidth(UPDATE_STATUS, 90)
         ulayout = QVBoxLayout(self.updates_box)
         ulayout.setContentsMargins(0, 0, 0, 0)

@@ -42,6 +42,7 @@ from scrutiny_desktop.book.search import MARK_END, MARK_START, SearchHit
 Index = QModelIndex | QPersistentModelIndex
 HTML_ROLE = int(Qt.ItemDataRole.UserRole) + 21
 HIT_ROLE = int(Qt.ItemDataRole.UserRole) + 22
+MUTED = "#555555"  # the place line; the selection's own text colour when selected
 
 
 def hit_place(hit: SearchHit) -> str:
@@ -57,9 +58,7 @@ def hit_place(hit: SearchHit) -> str:
 def hit_html(hit: SearchHit) -> str:
     """The place, then the snippet with the matched words bold; user text escaped."""
     snippet = html.escape(hit.snippet).replace(MARK_START, "<b>").replace(MARK_END, "</b>")
-    return (
-        f'<span style="color:#555">{html.escape(hit_place(hit))} · {hit.kind}</span><br>{snippet}'
-    )
+    return f'<span style="color:{MUTED}">{html.escape(hit_place(hit))} · {hit.kind}</span><br>{snippet}'
 
 
 def matched_words(hit: SearchHit) -> list[str]:
@@ -89,12 +88,19 @@ class RichTextDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         doc = self._document(opt, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            doc.setHtml(
+                str(index.data(HTML_ROLE) or "").replace(
+                    MUTED, opt.palette.color(QPalette.ColorRole.HighlightedText).name()
+                )
+            )
         opt.text = ""
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         context = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
+        if selected:
             context.palette.setColor(
                 QPalette.ColorRole.Text,
                 opt.palette.color(QPalette.ColorRole.HighlightedText),
