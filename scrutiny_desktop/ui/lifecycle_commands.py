@@ -11,16 +11,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QToolBar
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 
 from scrutiny_desktop.book import BookError
 from scrutiny_desktop.domain.model import Meeting
-from scrutiny_desktop.ui.panes.lifecycle_dialogs import (
-    DateDialog,
-    ReopenDialog,
-    SignOffDialog,
-    short_date,
-)
 from scrutiny_desktop.ui.panes.progress import ProgressKeys
 from scrutiny_desktop.ui.readonly import BANNER_STYLE, ReadOnlyNotice, read_only_text
 
@@ -28,6 +22,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QUndoCommand
     from PySide6.QtWidgets import QMainWindow as _Base
 
+    # The dialogs are imported when first asked for: none is on the first screen (issue 7).
+    from scrutiny_desktop.ui.panes.lifecycle_dialogs import ReopenDialog, SignOffDialog
     from scrutiny_desktop.ui.workspace import Workspace
 else:
     _Base = object
@@ -126,6 +122,8 @@ class LifecycleCommands(_Base):
     # ------------------------------------------------------------ next meeting
 
     def _do_new_meeting_after(self) -> None:
+        from scrutiny_desktop.ui.panes.lifecycle_dialogs import DateDialog
+
         m = self._meeting()
         if m is None or m.id is None:
             return
@@ -172,6 +170,8 @@ class LifecycleCommands(_Base):
     # ------------------------------------------------------------ agreeing and signing off
 
     def _do_agree_previous(self) -> None:
+        from scrutiny_desktop.ui.panes.lifecycle_dialogs import SignOffDialog, short_date
+
         ws, m = self.ws, self._meeting()
         if ws is None or m is None or m.id is None:
             return
@@ -202,6 +202,8 @@ class LifecycleCommands(_Base):
         dialog.open()
 
     def _agree(self, meeting_id: int, prev: Meeting, dialog: SignOffDialog) -> None:
+        from scrutiny_desktop.ui.panes.lifecycle_dialogs import short_date
+
         ws = self.ws
         if ws is None or dialog.by is None:
             return
@@ -222,6 +224,8 @@ class LifecycleCommands(_Base):
         )
 
     def _do_sign_off(self) -> None:
+        from scrutiny_desktop.ui.panes.lifecycle_dialogs import SignOffDialog
+
         ws, m = self.ws, self._meeting()
         if ws is None or m is None or m.id is None or m.is_signed_off:
             return
@@ -238,6 +242,8 @@ class LifecycleCommands(_Base):
         dialog.open()
 
     def _sign_off(self, meeting_id: int, dialog: SignOffDialog) -> None:
+        from scrutiny_desktop.ui.panes.lifecycle_dialogs import short_date
+
         ws = self.ws
         if ws is None or dialog.by is None or dialog.on is None:
             return
@@ -256,6 +262,8 @@ class LifecycleCommands(_Base):
         )
 
     def _do_reopen(self) -> None:
+        from scrutiny_desktop.ui.panes.lifecycle_dialogs import ReopenDialog, short_date
+
         ws, m = self.ws, self._meeting()
         if ws is None or m is None or m.id is None or not m.is_signed_off:
             return
@@ -300,6 +308,8 @@ class LifecycleCommands(_Base):
             self._tell(f"Verified: {result.message}")
             return
         self._tell(f"NOT VERIFIED: {result.message}")
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, "Fingerprint does not match", result.message, parent=self
         )

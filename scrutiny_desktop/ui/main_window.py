@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.book.errors import BookLocked
 from scrutiny_desktop.domain.model import ItemKind, MeetingListing
-from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.backups import BackupRunner
 from scrutiny_desktop.ui.commands_menu import COMMANDS, build_menus
 from scrutiny_desktop.ui.export_commands import ExportCommands
@@ -247,6 +246,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         while path.exists():
             path = self._data_dir / f"example-meeting-{n}.sqlite"
             n += 1
+        from scrutiny_desktop.export import interchange  # JSON and its schema: on first use
+
         with Book.create(path) as book:
             book.import_minutes(interchange.load(self._example))
         self.open_book(path)

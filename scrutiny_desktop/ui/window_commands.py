@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QComboBox, QDockWidget, QFileDialog, QMainWindow
+from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow
 
 from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.domain.model import ItemKind, Meeting
@@ -17,10 +17,10 @@ from scrutiny_desktop.ui.commands.actions import AddAction, DeleteAction, Delete
 from scrutiny_desktop.ui.commands.agenda import AddItem, DeleteItem, EditItem, MoveItem
 from scrutiny_desktop.ui.commands.attendees import RemovePerson, SetAttendance
 from scrutiny_desktop.ui.commands.header import EditHeader
-from scrutiny_desktop.ui.panes.header import HeaderDialog
-from scrutiny_desktop.ui.panes.shortcuts import ShortcutsDialog
 
 if TYPE_CHECKING:
+    # Dialogs are imported when first asked for: none is on the first screen (issue 7).
+    from scrutiny_desktop.ui.panes.header import HeaderDialog
     from scrutiny_desktop.ui.workspace import Workspace
 
 
@@ -45,6 +45,8 @@ class WindowCommands(QMainWindow):
         def _sync_checks(self) -> None: ...
 
     def _do_new_book(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self,
             "New meeting book",
@@ -60,6 +62,8 @@ class WindowCommands(QMainWindow):
             self.open_book(Path(name))
 
     def _do_open_book(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self,
             "Open meeting book",
@@ -87,6 +91,8 @@ class WindowCommands(QMainWindow):
         self.stack.redo()
 
     def _do_new_meeting(self) -> None:
+        from scrutiny_desktop.ui.panes.header import HeaderDialog
+
         if self.ws is None:
             return
         last = self.ws.session.meeting
@@ -114,6 +120,8 @@ class WindowCommands(QMainWindow):
         self.ws.agenda_pane.items_view.setFocus()
 
     def _do_header(self) -> None:
+        from scrutiny_desktop.ui.panes.header import HeaderDialog
+
         if self.ws is None or self.ws.session.meeting is None:
             return
         old = self.ws.session.meeting
@@ -283,5 +291,7 @@ class WindowCommands(QMainWindow):
                 table.setCurrentIndex(self.ws.actions.index(0, 1))
 
     def _do_shortcuts(self) -> None:
+        from scrutiny_desktop.ui.panes.shortcuts import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.menuBar(), self)
         dialog.open()
