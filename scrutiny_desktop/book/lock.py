@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import time
 from datetime import datetime
 from pathlib import Path
@@ -157,10 +156,20 @@ def _boot_id() -> str | None:
         return None
 
 
+def _host() -> str:
+    """This machine's name, as ``socket.gethostname()`` gives it."""
+    if hasattr(os, "uname"):
+        # The same name without importing socket (~6 ms of every window start, issue 7).
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def _write(fd: int) -> None:
     info = {
         "pid": os.getpid(),
-        "host": socket.gethostname(),
+        "host": _host(),
         "since": datetime.now().isoformat(timespec="seconds"),
         "boot": _boot_id(),
         "app": "Scrutiny Desktop",
@@ -203,7 +212,7 @@ def _stale(holder: dict[str, Any], path: Path) -> bool:
             return time.time() - path.stat().st_mtime > 60
         except OSError:
             return True
-    if holder.get("host") != socket.gethostname():
+    if holder.get("host") != _host():
         return False
     boot = _boot_id()
     if boot is not None and holder.get("boot") not in (None, boot):

@@ -8,7 +8,6 @@ snapshot, so the shared directory can change without changing what the minutes p
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -30,6 +29,8 @@ from scrutiny_desktop.domain.model import (
 
 def fingerprint(minutes: Minutes) -> str:
     """``sha256:`` and the hex digest of the meeting's canonical document."""
+    import hashlib  # here: loading OpenSSL costs ~5 ms of every window start (issue 7)
+
     from scrutiny_desktop.export.interchange import canonical_bytes
 
     return "sha256:" + hashlib.sha256(canonical_bytes(minutes)).hexdigest()
