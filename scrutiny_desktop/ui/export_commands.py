@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from scrutiny_desktop.book import BookError
 
@@ -102,6 +102,8 @@ class ExportCommands(_Base):
     def _ask_path(self, title: str, suggested: str, pattern: str) -> Path | None:
         folder = self.settings.value("export/dir") if self.settings is not None else None
         start = Path(str(folder)) if folder else Path.home()
+        from PySide6.QtWidgets import QFileDialog  # here: not on the first screen (issue 7)
+
         name, _ = QFileDialog.getSaveFileName(self, title, str(start / suggested), pattern)
         if not name:
             return None
@@ -129,5 +131,7 @@ class ExportCommands(_Base):
 
     def _fail(self, message: str) -> None:
         self._tell(message)
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", message, parent=self)
         box.open()

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from scrutiny_desktop.book import Book, BookError
-from scrutiny_desktop.ui.panes.history import HistoryDialog
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -228,7 +227,9 @@ class FindingCommands(_Base):
         except BookError as e:
             self._tell(f"No history: {e}")
             return
-        titles = {mt.id: mt.title for mt in book.meetings() if mt.id is not None}
+        from scrutiny_desktop.ui.panes.history import HistoryDialog  # not on the first screen
+
+        titles = {mt.id: mt.title for mt in book.meeting_list()}
         dialog = HistoryDialog(subject, entries, titles, self)
         dialog.place_chosen.connect(lambda mid, iid: self.go_to(mid, iid))
         dialog.finished.connect(self.activateWindow)
