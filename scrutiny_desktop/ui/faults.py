@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton
+
+# QFileDialog and QMessageBox are imported when first asked for: not on the window's
+# start-up path (issue 7 measures it).
 
 _FAULT_STYLE = "QFrame#fault_banner { background: #fde2e1; border-bottom: 2px solid #b00020; }"
 _OK_STYLE = "QFrame#fault_banner { background: #e3f4e1; border-bottom: 2px solid #2e7d32; }"
@@ -73,12 +71,15 @@ def ask_copy(
 
     Non-modal: ``done(target, switch)`` is called when the user has chosen.
     """
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     def choose_file(switch: bool) -> None:
         title = "Save a copy and continue in it" if switch else "Save a complete copy of the book"
         dialog = QFileDialog(parent, title, str(suggested), "Meeting books (*.sqlite)")
         dialog.setObjectName("copy_file_dialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        # Qt's own dialog: non-modal on every platform, and drivable in tests.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setDefaultSuffix("sqlite")
         dialog.fileSelected.connect(lambda name: done(Path(name), switch))
         dialog.finished.connect(dialog.deleteLater)
@@ -115,6 +116,8 @@ def ask_close(
     parent: QWidget, kept: int, save_copy: Callable[[], None], discard: Callable[[], None]
 ) -> None:
     """Closing while edits are only in the window: save a copy, close anyway, or stay."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setObjectName("close_question")
     box.setIcon(QMessageBox.Icon.Warning)

@@ -25,7 +25,6 @@ from scrutiny_desktop.ui.export_commands import ExportCommands
 from scrutiny_desktop.ui.faults import FaultBanner, ask_close, ask_copy
 from scrutiny_desktop.ui.finding_commands import FindingCommands
 from scrutiny_desktop.ui.lifecycle_commands import LifecycleCommands
-from scrutiny_desktop.ui.lock_dialog import LockDialog
 from scrutiny_desktop.ui.models.meetings import MeetingListModel
 from scrutiny_desktop.ui.panes.actions import next_meeting_text
 from scrutiny_desktop.ui.panes.welcome import WelcomePane
@@ -289,6 +288,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
     def _close_workspace(self) -> None:
         if self.ws is not None:
             self._save_layout()
+            if self.guard is not None:
+                self.guard.stop()
             self.ws.close()
             self.ws = None
             self.guard = None
@@ -298,6 +299,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
     # ------------------------------------------------------------ reliability (ui.saving)
 
     def _ask_read_only(self, path: Path, error: BookLocked) -> None:
+        from scrutiny_desktop.ui.lock_dialog import LockDialog  # rare: not on the start-up path
+
         dialog = LockDialog(path, error, self)
         dialog.finished.connect(
             lambda _: dialog.read_only_chosen and self.open_book(path, read_only=True)
@@ -339,7 +342,10 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
     def _backup_done(self, message: str, serious: bool) -> None:
         if serious:
             self.banner.show_serious(message)
-        self.statusBar().showMessage(message, 0 if serious else 10000)
+        self.saved_label.setToolTip(message)
+        # News of a good backup waits its turn; a failure does not.
+        if serious or "No backup" in message or not self.statusBar().currentMessage():
+            self.statusBar().showMessage(message, 0 if serious else 10000)
 
     def _do_save_copy(self) -> None:
         if self.ws is None or self.guard is None:

@@ -59,6 +59,12 @@ class SavingGuard(QObject):
         session.failed.connect(self._failed)
         session.saved.connect(self._saved)
 
+    def stop(self) -> None:
+        """No more retries (the book is closing)."""
+        self.timer.stop()
+        self._session.failed.disconnect(self._failed)
+        self._session.saved.disconnect(self._saved)
+
     @property
     def failing(self) -> bool:
         return self.fault is not None
