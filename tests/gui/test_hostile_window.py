@@ -45,6 +45,8 @@ def window(qtbot: QtBot, example_book: Path, tmp_path: Path) -> Iterator[MainWin
     w.show()
     yield w
     w.close()
+    # A QMimeData still held by the clipboard when the interpreter exits crashes it.
+    QApplication.clipboard().clear()
 
 
 def _clipboard(text: str | None = None, raw: bytes | None = None) -> None:
