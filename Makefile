@@ -27,6 +27,7 @@ test: $(TSTAMP)
 
 lint: $(TSTAMP)
 	$(BIN)/ruff check scrutiny_desktop tests bench main.py
+	$(BIN)/ruff format --check scrutiny_desktop tests bench main.py
 	$(BIN)/mypy
 
 bench: $(TSTAMP)

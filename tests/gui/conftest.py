@@ -113,4 +113,3 @@ class Keys:
 @pytest.fixture
 def keys(qtbot: QtBot) -> Keys:
     return Keys(qtbot)
-

@@ -32,4 +32,3 @@ def item_id(ws: Workspace, number: int) -> int:
     found = ws.items.items()[number - 1].id
     assert found is not None
     return found
-
