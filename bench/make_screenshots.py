@@ -1,4 +1,9 @@
-"""Write docs/screenshots/register.png, search.png and signed-off.png from the window.
+"""Write docs/screenshots/: the window on the example meeting (100%, 200%, dark palette),
+the register, a search and signed-off minutes.
+
+The first three come from the screenshot mode (``scrutiny-desktop open BOOK --screenshot``),
+each in its own process: scale (QT_SCALE_FACTOR) and palette (SCRUTINY_COLOR_SCHEME) are
+fixed when Qt starts.
 
 The reference meeting, a next meeting made from it (its previous minutes agreed, some
 progress reported), then the register, a search and the signed-off meeting, each grabbed
@@ -9,6 +14,8 @@ bench.make_screenshots``.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -51,8 +58,31 @@ def _grab(app: QApplication, window: MainWindow, name: str) -> None:
     print(f"docs/screenshots/{name}")
 
 
+WINDOW_SHOTS = {
+    "window-example-meeting.png": {},
+    "window-200-percent.png": {"QT_SCALE_FACTOR": "2"},
+    "window-dark.png": {"SCRUTINY_COLOR_SCHEME": "dark"},
+}
+
+
+def _window_shots(folder: Path) -> None:
+    book = folder / "example.sqlite"
+    run = [sys.executable, "-m", "scrutiny_desktop"]
+    subprocess.run(
+        [*run, "import", str(book), str(example_path())], check=True, capture_output=True
+    )
+    for name, env in WINDOW_SHOTS.items():
+        subprocess.run(
+            [*run, "open", str(book), "--screenshot", str(OUT / name)],
+            check=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        )
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        _window_shots(Path(folder))
     app = application()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "series.sqlite"

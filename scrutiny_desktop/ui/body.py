@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QFont,
     QKeyEvent,
@@ -24,10 +23,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 from scrutiny_desktop.domain.model import Paragraph
+from scrutiny_desktop.ui import theme
 
 HEADING = int(QTextFormat.Property.UserProperty) + 1
 RESTRICTED = int(QTextFormat.Property.UserProperty) + 2
-RESTRICTED_TINT = QColor("#fbe3b0")
 
 
 def block_format(heading: bool, restricted: bool) -> QTextBlockFormat:
@@ -35,7 +34,7 @@ def block_format(heading: bool, restricted: bool) -> QTextBlockFormat:
     fmt.setProperty(HEADING, heading)
     fmt.setProperty(RESTRICTED, restricted)
     if restricted:
-        fmt.setBackground(RESTRICTED_TINT)
+        fmt.setBackground(theme.restricted_tint())
     return fmt
 
 
@@ -103,7 +102,7 @@ def toggle_flag(cursor: QTextCursor, prop: int) -> None:
         fmt.setProperty(prop, on)
         if prop == RESTRICTED:
             if on:
-                fmt.setBackground(RESTRICTED_TINT)
+                fmt.setBackground(theme.restricted_tint())
             else:
                 fmt.clearBackground()
         c.setBlockFormat(fmt)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton
@@ -15,8 +15,15 @@ if TYPE_CHECKING:
 # QFileDialog and QMessageBox are imported when first asked for: not on the window's
 # start-up path (issue 7 measures it).
 
-_FAULT_STYLE = "QFrame#fault_banner { background: #fde2e1; border-bottom: 2px solid #b00020; }"
-_OK_STYLE = "QFrame#fault_banner { background: #e3f4e1; border-bottom: 2px solid #2e7d32; }"
+# Dark text on light tints: readable in the light and dark palettes alike.
+_FAULT_STYLE = (
+    "QFrame#fault_banner { background: #fde2e1; border-bottom: 2px solid #b00020; }"
+    " QFrame#fault_banner QLabel { color: #3b0008; }"
+)
+_OK_STYLE = (
+    "QFrame#fault_banner { background: #e3f4e1; border-bottom: 2px solid #2e7d32; }"
+    " QFrame#fault_banner QLabel { color: #0f3312; }"
+)
 
 
 class FaultBanner(QFrame):
@@ -39,9 +46,16 @@ class FaultBanner(QFrame):
         layout.addWidget(self.copy_button)
         self._hide_timer = QTimer(self)
         self._hide_timer.setSingleShot(True)
-        self._hide_timer.timeout.connect(self.hide)
+        self._hide_timer.timeout.connect(lambda: self.set_shown(False))
         self.failing = False
         self.hide()
+
+    def set_shown(self, shown: bool) -> None:
+        """Show or hide the banner, and the toolbar holding it: no empty strip when hidden."""
+        holder = self.parentWidget()
+        if isinstance(holder, QToolBar):
+            holder.setVisible(shown)
+        self.setVisible(shown)
 
     def show_fault(self, text: str) -> None:
         self._hide_timer.stop()
@@ -49,14 +63,14 @@ class FaultBanner(QFrame):
         self.setStyleSheet(_FAULT_STYLE)
         self.label.setText(text)
         self.copy_button.show()
-        self.show()
+        self.set_shown(True)
 
     def show_recovered(self, text: str, hide_after_ms: int = 15000) -> None:
         self.failing = False
         self.setStyleSheet(_OK_STYLE)
         self.label.setText(text)
         self.copy_button.hide()
-        self.show()
+        self.set_shown(True)
         self._hide_timer.start(hide_after_ms)
 
     def show_serious(self, text: str) -> None:

@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -18,8 +17,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from scrutiny_desktop.book import Book
+from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.main_window import MainWindow
-from scrutiny_desktop.ui.models.actions import DUE, UNPARSED
+from scrutiny_desktop.ui.models.actions import DUE
 from scrutiny_desktop.ui.panes.welcome import WelcomePane
 from tests.gui.conftest import Keys, WindowFactory
 
@@ -125,7 +125,7 @@ def test_unparseable_due_date_is_kept_as_typed_and_marked(
     assert str(second.due) == "2015-03-26" and second.due_text is None
     index = window.ws.actions.index(4, DUE)
     assert index.data() == "after Easter"
-    assert index.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(UNPARSED)
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color() == theme.error_text()
     assert "not a date" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert window.ws.actions.index(5, DUE).data() == "26.03.15"
 

@@ -7,18 +7,18 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoCommand
+from PySide6.QtGui import QBrush, QUndoCommand
 
 from scrutiny_desktop.domain.dates import DueParse, format_due, parse_due
 from scrutiny_desktop.domain.initials import split_owners
 from scrutiny_desktop.domain.model import Action, Status
+from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.session import BookSession
 
 Index = QModelIndex | QPersistentModelIndex
 REF, TEXT, OWNERS, DUE, STATUS = range(5)
 HEADERS = ("Ref", "Action", "Owner", "Due", "Status")
-UNPARSED = QColor("#b00020")
 _ALL_ROLES = [
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.EditRole,
@@ -115,7 +115,7 @@ class ActionsModel(QAbstractTableModel):
                 return "Unnumbered action"
             return None
         if role == Qt.ItemDataRole.ForegroundRole and col == DUE and a.due_text:
-            return QBrush(UNPARSED)
+            return QBrush(theme.error_text())
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

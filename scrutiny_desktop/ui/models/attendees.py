@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand
+from PySide6.QtGui import QBrush, QFont, QUndoCommand
 
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
+from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.session import BookSession
 
@@ -18,7 +19,6 @@ INITIALS, NAME, ROLE, ORGANISATION, ATTENDANCE, CHAIR = range(6)
 HEADERS = ("Initials", "Name", "Role", "Organisation", "Attendance", "Chair")
 NAMED_ONLY = "named only"
 EXPECTED = "—"
-EXPECTED_GREY = QColor("#767676")
 ATTENDANCE_CHOICES = (*(s.label for s in AttendanceStatus), NAMED_ONLY)
 
 
@@ -167,7 +167,7 @@ class AttendeesModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and r.expected:
-            return QBrush(EXPECTED_GREY)
+            return QBrush(theme.muted_text())
         if role == Qt.ItemDataRole.ToolTipRole and r.expected:
             return "Expected (from the last meeting): set their attendance to mark them"
         if role == Qt.ItemDataRole.ToolTipRole and col in (INITIALS, NAME):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QUndoCommand
 
 from scrutiny_desktop.domain.model import Item, ItemKind
-from scrutiny_desktop.ui.body import RESTRICTED_TINT
+from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.session import BookSession
 
@@ -60,7 +60,7 @@ class ItemsModel(QAbstractListModel):
             note = " — restricted: left out of the public minutes" if item.restricted else ""
             return f"Item {item.number}: {item.title}{note}"
         if role == Qt.ItemDataRole.BackgroundRole and item.restricted:
-            return QBrush(RESTRICTED_TINT)
+            return QBrush(theme.restricted_tint())
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

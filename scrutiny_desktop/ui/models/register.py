@@ -7,16 +7,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from scrutiny_desktop.domain.carry import Tracked
+from scrutiny_desktop.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 REF, TEXT, OWNERS, DUE, STATUS, RAISED, LAST = range(7)
 HEADERS = ("Ref", "Action", "Owners", "Due", "Status", "Raised", "Last update")
-OVERDUE_BACKGROUND = QColor("#fbe3e1")
-OVERDUE_TEXT = QColor("#8a1c12")
-DONE_TEXT = QColor("#6b6b6b")
 PLACE_ROLE = int(Qt.ItemDataRole.UserRole) + 11
 """(meeting id, item id) where the row's action was raised (or last reported on)."""
 
@@ -77,16 +75,16 @@ class RegisterModel(QAbstractTableModel):
         if role == PLACE_ROLE:
             return t.place
         if role == Qt.ItemDataRole.BackgroundRole and overdue:
-            return QBrush(OVERDUE_BACKGROUND)
+            return QBrush(theme.overdue_background())
         if role == Qt.ItemDataRole.FontRole and col == TEXT and t.text is None:
             font = QFont()
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
             if overdue:
-                return QBrush(OVERDUE_TEXT)
+                return QBrush(theme.overdue_text())
             if t.is_done or (col == TEXT and t.text is None):
-                return QBrush(DONE_TEXT)
+                return QBrush(theme.muted_text())
         if role == Qt.ItemDataRole.ToolTipRole:
             latest = t.latest
             note = f"\nLatest note: {latest.note}" if latest and latest.note else ""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.domain.initials import INITIALS_PATTERN, parse_person_line
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
+from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.commands.attendees import AddPerson
 from scrutiny_desktop.ui.models.attendees import (
     ATTENDANCE,
@@ -71,7 +72,7 @@ class AttendeesPane(QWidget):
         self.as_combo.setAccessibleName("Add as")
         self.as_combo.addItems([label for label, _, _ in AS_CHOICES])
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setStyleSheet(theme.error_style())
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from scrutiny_desktop.domain.dates import parse_due
 from scrutiny_desktop.domain.model import Meeting, NextMeeting
+from scrutiny_desktop.ui import theme
 
 _TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?$")
 FIELDS = (
@@ -86,7 +87,7 @@ class HeaderDialog(QDialog):
         self.edits["classification"].setPlaceholderText("e.g. OFFICIAL-SENSITIVE")
         self.edits["date"].setPlaceholderText("e.g. 26.02.15")
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(theme.error_style())
         self.error.setAccessibleName("Header error")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

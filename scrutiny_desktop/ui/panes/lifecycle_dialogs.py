@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from scrutiny_desktop.domain.initials import INITIALS_PATTERN
+from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.panes.header import parse_day
 
 NO_UNDO = (
@@ -40,7 +41,7 @@ class _Form(QDialog):
         self.message.setAccessibleName(title)
         self.form = QFormLayout()
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(theme.error_style())
         self.error.setAccessibleName("Error")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

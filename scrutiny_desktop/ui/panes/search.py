@@ -38,11 +38,16 @@ from PySide6.QtWidgets import (
 
 from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.book.search import MARK_END, MARK_START, SearchHit
+from scrutiny_desktop.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 HTML_ROLE = int(Qt.ItemDataRole.UserRole) + 21
 HIT_ROLE = int(Qt.ItemDataRole.UserRole) + 22
-MUTED = "#555555"  # the place line; the selection's own text colour when selected
+
+
+def muted() -> str:
+    """The place line's colour (the selection's own text colour replaces it when selected)."""
+    return theme.muted_text().name()
 
 
 def hit_place(hit: SearchHit) -> str:
@@ -58,7 +63,7 @@ def hit_place(hit: SearchHit) -> str:
 def hit_html(hit: SearchHit) -> str:
     """The place, then the snippet with the matched words bold; user text escaped."""
     snippet = html.escape(hit.snippet).replace(MARK_START, "<b>").replace(MARK_END, "</b>")
-    return f'<span style="color:{MUTED}">{html.escape(hit_place(hit))} · {hit.kind}</span><br>{snippet}'
+    return f'<span style="color:{muted()}">{html.escape(hit_place(hit))} · {hit.kind}</span><br>{snippet}'
 
 
 def matched_words(hit: SearchHit) -> list[str]:
@@ -92,7 +97,7 @@ class RichTextDelegate(QStyledItemDelegate):
         if selected:
             doc.setHtml(
                 str(index.data(HTML_ROLE) or "").replace(
-                    MUTED, opt.palette.color(QPalette.ColorRole.HighlightedText).name()
+                    muted(), opt.palette.color(QPalette.ColorRole.HighlightedText).name()
                 )
             )
         opt.text = ""
