@@ -12,7 +12,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from scrutiny_desktop.book import Book, BookError
-from scrutiny_desktop.paths import data_dir
+from scrutiny_desktop.paths import data_dir, default_book_path
+from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.main_window import MainWindow
 
 ORGANISATION = "Scrutiny Desktop"
@@ -20,9 +21,12 @@ APPLICATION = "scrutiny-desktop"
 SCREENSHOT_SIZE = (1280, 800)
 
 
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
 def example_path() -> Path:
     """The reference meeting shipped with the application."""
-    return Path(__file__).resolve().parents[2] / "resources" / "example-meeting.json"
+    return RESOURCES / "example-meeting.json"
 
 
 def application() -> QApplication:
@@ -31,6 +35,14 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Scrutiny Desktop")
+    app.setDesktopFileName(APPLICATION)  # ties the window to packaging's .desktop entry
+    icon = RESOURCES / "icons" / "scrutiny-desktop.svg"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    theme.apply_colour_scheme(app, os.environ.get("SCRUTINY_COLOR_SCHEME"))
     return app
 
 
@@ -46,6 +58,8 @@ def launch(args: argparse.Namespace) -> int:
         last = settings.value("book/last")
         if isinstance(last, str) and Path(last).exists():
             book = Path(last)
+        elif default_book_path().exists():
+            book = default_book_path()
     if book is None or not window.open_book(book, read_only=args.read_only):
         window.show_welcome()
     window.show()

@@ -105,6 +105,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         banner_bar.toggleViewAction().setVisible(False)
         banner_bar.addWidget(self.banner)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, banner_bar)
+        self.banner.set_shown(False)  # and its toolbar with it, until saving fails
 
         slots = {c.name: getattr(self, f"_do_{c.name}") for c in COMMANDS}
         self.act, self.menus = build_menus(self, slots)
@@ -228,9 +229,19 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         self._set_enabled()
 
     def show_busiest_item(self) -> None:
-        """Select the item with the most paragraphs and actions (for screenshots)."""
+        """Select the item with the most paragraphs and actions (for screenshots).
+
+        Screenshot mode opens the book read-only so that taking one never changes it; the
+        picture shows the window as the minute-taker sees it, without that mark (signed-off
+        minutes keep theirs: it is the meeting's state, not the screenshot's).
+        """
         if self.ws is None or self.ws.session.meeting_id is None:
             return
+        meeting = self.ws.session.meeting
+        if meeting is not None and not meeting.is_signed_off:
+            self._banner_bar.hide()
+            self.read_only_label.hide()
+            self.statusBar().clearMessage()
         items = self.ws.book.items(self.ws.session.meeting_id, full=True)
         if items:
             best = max(items, key=lambda i: len(i.body) + 3 * len(i.actions))
@@ -293,7 +304,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
             self.ws.close()
             self.ws = None
             self.guard = None
-            self.banner.hide()
+            self.banner.set_shown(False)
             self._show_title()
 
     # ------------------------------------------------------------ reliability (ui.saving)
