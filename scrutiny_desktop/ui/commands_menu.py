@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle
 
 Key = QKeySequence.StandardKey | str
 
@@ -19,26 +19,33 @@ class Command:
     text: str
     keys: Key
     checkable: bool = False
+    icon: str | None = None  # a QStyle.StandardPixmap name: every style draws these
 
 
 S = QKeySequence.StandardKey
 COMMANDS = (
-    Command("new_book", "&File", "New &book…", "Ctrl+Shift+N"),
-    Command("open_book", "&File", "&Open book…", S.Open),
+    Command("new_book", "&File", "New &book…", "Ctrl+Shift+N", icon="SP_FileIcon"),
+    Command("open_book", "&File", "&Open book…", S.Open, icon="SP_DialogOpenButton"),
     Command("open_example", "&File", "Open a copy of the &example meeting", "Ctrl+Shift+E"),
-    Command("export_pdf", "&File", "Export &PDF…", "Ctrl+P"),
+    Command("export_pdf", "&File", "Export &PDF…", "Ctrl+P", icon="SP_FileDialogDetailedView"),
     Command("export_public_pdf", "&File", "Export p&ublic PDF…", "Ctrl+Shift+B"),
     Command("export_json", "&File", "Export &JSON…", "Ctrl+J"),
-    Command("save_copy", "&File", "Save a &copy…", "Ctrl+Shift+S"),
-    Command("quit", "&File", "&Quit", "Ctrl+Q"),
-    Command("undo", "&Edit", "&Undo", S.Undo),
-    Command("redo", "&Edit", "&Redo", S.Redo),
-    Command("new_meeting", "&Meeting", "&New meeting…", S.New),
+    Command("save_copy", "&File", "Save a &copy…", "Ctrl+Shift+S", icon="SP_DialogSaveButton"),
+    Command("quit", "&File", "&Quit", "Ctrl+Q", icon="SP_DialogCloseButton"),
+    Command("undo", "&Edit", "&Undo", S.Undo, icon="SP_ArrowBack"),
+    Command("redo", "&Edit", "&Redo", S.Redo, icon="SP_ArrowForward"),
+    Command("new_meeting", "&Meeting", "&New meeting…", S.New, icon="SP_FileDialogNewFolder"),
     Command("header", "&Meeting", "Meeting &header…", "F4"),
     Command("pick_meeting", "&Meeting", "&Go to meeting…", "Ctrl+G"),
     Command("new_meeting_after", "&Meeting", "New meeting &after this one…", "Ctrl+Shift+T"),
     Command("agree_previous", "&Meeting", "Agree &previous minutes…", "Ctrl+Shift+G"),
-    Command("sign_off", "&Meeting", "&Sign off these minutes…", "Ctrl+Shift+O"),
+    Command(
+        "sign_off",
+        "&Meeting",
+        "&Sign off these minutes…",
+        "Ctrl+Shift+O",
+        icon="SP_DialogApplyButton",
+    ),
     Command("reopen", "&Meeting", "&Reopen signed-off minutes…", "Ctrl+Shift+K"),
     Command("verify", "&Meeting", "&Verify fingerprint", "F9"),
     Command("add_person", "&People", "&Add person", "Ctrl+Shift+P"),
@@ -48,14 +55,14 @@ COMMANDS = (
     Command("new_item", "&Item", "&New item", "Ctrl+Shift+I"),
     Command("move_up", "&Item", "Move item &up", "Ctrl+Shift+Up"),
     Command("move_down", "&Item", "Move item &down", "Ctrl+Shift+Down"),
-    Command("delete_item", "&Item", "De&lete item", S.Delete),
+    Command("delete_item", "&Item", "De&lete item", S.Delete, icon="SP_TrashIcon"),
     Command("heading", "&Item", "Sub-&heading", "Ctrl+Shift+H"),
     Command("restricted_paragraph", "&Item", "&Restricted paragraph", "Ctrl+Shift+R"),
     Command("restricted_item", "&Item", "Restricted &item", "Ctrl+Alt+R", checkable=True),
     Command("next_meeting_item", "&Item", "Ne&xt-meeting row", "Ctrl+Alt+N", checkable=True),
     Command("new_action", "&Actions", "&New action", "Ctrl+Return"),
     Command("new_unnumbered", "&Actions", "New &unnumbered action", "Ctrl+Shift+Return"),
-    Command("delete_action", "&Actions", "&Delete action", S.Delete),
+    Command("delete_action", "&Actions", "&Delete action", S.Delete, icon="SP_TrashIcon"),
     Command("add_update", "&Actions", "Add &update on an earlier action", "Ctrl+Shift+M"),
     Command("delete_update", "&Actions", "Delete u&pdate", S.Delete),
     Command("action_history", "&Actions", "Action &history…", "Ctrl+H"),
@@ -63,9 +70,14 @@ COMMANDS = (
     Command("go_items", "&View", "Go to agenda &items", "Ctrl+2"),
     Command("go_body", "&View", "Go to the &minutes", "Ctrl+3"),
     Command("go_actions", "&View", "Go to a&ctions", "Ctrl+4"),
-    Command("register", "&View", "Action &register", "Ctrl+R"),
-    Command("search", "&View", "&Search all meetings", S.Find),
-    Command("shortcuts", "&Help", "&Keyboard shortcuts", S.HelpContents),
+    Command("register", "&View", "Action &register", "Ctrl+R", icon="SP_FileDialogListView"),
+    Command("search", "&View", "&Search all meetings", S.Find, icon="SP_FileDialogContentsView"),
+    Command(
+        "shortcuts", "&Help", "&Keyboard shortcuts", S.HelpContents, icon="SP_DialogHelpButton"
+    ),
+    Command(
+        "about", "&Help", "&About Scrutiny Desktop", "Ctrl+F1", icon="SP_MessageBoxInformation"
+    ),
 )
 
 
@@ -84,6 +96,8 @@ def build_menus(
         action.setObjectName(c.name)
         action.setShortcut(QKeySequence(c.keys))
         action.setCheckable(c.checkable)
+        if c.icon is not None:
+            action.setIcon(window.style().standardIcon(getattr(QStyle.StandardPixmap, c.icon)))
         action.triggered.connect(slots[c.name])
         menu.addAction(action)
         if c.keys == S.Delete:

@@ -290,6 +290,11 @@ class WindowCommands(QMainWindow):
             if not table.currentIndex().isValid() and self.ws.actions.rowCount():
                 table.setCurrentIndex(self.ws.actions.index(0, 1))
 
+    def _do_about(self) -> None:
+        from scrutiny_desktop.ui.panes.about import show_about
+
+        show_about(self, None if self.ws is None else self.ws.book.path)
+
     def _do_shortcuts(self) -> None:
         from scrutiny_desktop.ui.panes.shortcuts import ShortcutsDialog
 

@@ -298,3 +298,13 @@ def test_every_control_has_an_accessible_name_and_tab_follows_reading_order(
         keys.tab()
         order.append(keys.focus())
     assert order == [agenda.items_view, agenda.title_edit, agenda.editor]
+
+
+def test_help_about_names_the_version_and_the_book(tmp_path):
+    from scrutiny_desktop import __version__
+    from scrutiny_desktop.ui.panes.about import about_html
+
+    text = about_html(tmp_path / "R&D <book>.sqlite")
+    assert f"Scrutiny Desktop {__version__}" in text
+    assert "R&amp;D &lt;book&gt;.sqlite" in text and "R&amp;D &lt;book&gt; backups" in text
+    assert "no book open" in about_html(None)
