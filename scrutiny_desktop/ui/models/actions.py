@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QUndoCommand
 
 from scrutiny_desktop.domain.dates import DueParse, format_due, parse_due
@@ -14,6 +14,7 @@ from scrutiny_desktop.domain.initials import split_owners
 from scrutiny_desktop.domain.model import Action, Status
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
+from scrutiny_desktop.ui.models.table import RowsTableModel
 from scrutiny_desktop.ui.session import BookSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,8 +38,10 @@ def status_from_text(text: str) -> Status | None:
     return matches[0] if len(matches) == 1 else None
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(RowsTableModel):
     """Rows are the actions of one item; edits become undo commands."""
+
+    headers = HEADERS
 
     item_touched = Signal(int)
     """A command changes an item that is not shown: the window shows it first."""
@@ -50,7 +53,7 @@ class ActionsModel(QAbstractTableModel):
         self._session = session
         self._push = push
         self._item_id: int | None = None
-        self._actions: list[Action] = []
+        self._rows: list[Action] = []
 
     @property
     def item_id(self) -> int | None:
@@ -59,25 +62,8 @@ class ActionsModel(QAbstractTableModel):
     def load(self, item_id: int | None) -> None:
         self.beginResetModel()
         self._item_id = item_id
-        self._actions = [] if item_id is None else self._session.book.actions(item_id)
+        self._rows = [] if item_id is None else self._session.book.actions(item_id)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._actions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return super().headerData(section, orientation, role)
 
     def due_parse(self, text: str) -> DueParse:
         meeting = self._session.meeting
@@ -86,9 +72,9 @@ class ActionsModel(QAbstractTableModel):
         return parse_due(text, today=meeting.date, next_meeting=nxt)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._actions):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        a = self._actions[index.row()]
+        a = self._rows[index.row()]
         col = index.column()
         if role == ID_ROLE:
             return a.id
@@ -129,7 +115,7 @@ class ActionsModel(QAbstractTableModel):
             return False
         from scrutiny_desktop.ui.commands.actions import EditAction
 
-        old = self._actions[index.row()]
+        old = self._rows[index.row()]
         text = str(value)
         col = index.column()
         if col == TEXT:
@@ -160,10 +146,10 @@ class ActionsModel(QAbstractTableModel):
         return True
 
     def action_at(self, row: int) -> Action:
-        return self._actions[row]
+        return self._rows[row]
 
     def row_of(self, action_id: int) -> int | None:
-        for row, a in enumerate(self._actions):
+        for row, a in enumerate(self._rows):
             if a.id == action_id:
                 return row
         return None
@@ -180,18 +166,18 @@ class ActionsModel(QAbstractTableModel):
         blank = Action(id=None, ref=None, text="")
         new = self._session.write(self._session.book.add_action, item_id, blank, numbered=numbered)
         if self._show(item_id):
-            row = len(self._actions)
+            row = len(self._rows)
             self.beginInsertRows(QModelIndex(), row, row)
-            self._actions.append(new)
+            self._rows.append(new)
             self.endInsertRows()
         return new
 
     def restore(self, item_id: int, position: int, action: Action) -> None:
         self._session.write(self._session.book.restore_action, item_id, position, action)
         if self._show(item_id):
-            row = min(position, len(self._actions))
+            row = min(position, len(self._rows))
             self.beginInsertRows(QModelIndex(), row, row)
-            self._actions.insert(row, action)
+            self._rows.insert(row, action)
             self.endInsertRows()
 
     def delete(self, item_id: int, action_id: int) -> tuple[int, Action]:
@@ -200,7 +186,7 @@ class ActionsModel(QAbstractTableModel):
         row = self.row_of(action_id) if shown else None
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._actions[row]
+            del self._rows[row]
             self.endRemoveRows()
         return position, action
 
@@ -211,5 +197,5 @@ class ActionsModel(QAbstractTableModel):
         self._session.keep(("action", action.id), self._session.book.update_action, action)
         row = self.row_of(action.id) if shown else None
         if row is not None:
-            self._actions[row] = action
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1), _ALL_ROLES)
+            self._rows[row] = action
+            self.row_changed(row, _ALL_ROLES)

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QUndoCommand
 
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
+from scrutiny_desktop.ui.models.table import RowsTableModel
 from scrutiny_desktop.ui.session import BookSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,8 +54,10 @@ class Before:
     chair: str | None  # who chaired before
 
 
-class AttendeesModel(QAbstractTableModel):
+class AttendeesModel(RowsTableModel):
     """One row per person named in the meeting, in the order they were named."""
+
+    headers = HEADERS
 
     people_changed = Signal()
     """The directory changed (completers refresh)."""
@@ -120,23 +123,6 @@ class AttendeesModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Someone may have been named elsewhere (an action's owner)."""
         self._sync()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

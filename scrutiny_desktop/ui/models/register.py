@@ -6,11 +6,12 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from scrutiny_desktop.domain.carry import Tracked
 from scrutiny_desktop.ui import theme
+from scrutiny_desktop.ui.models.table import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 REF, TEXT, OWNERS, DUE, STATUS, RAISED, LAST = range(7)
@@ -23,8 +24,10 @@ def _d(d: date | None) -> str:
     return f"{d:%d.%m.%y}" if d else ""
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(RowsTableModel):
     """Read-only rows of ``Tracked``; overdue rows say so in words and in colour."""
+
+    headers = HEADERS
 
     def __init__(self, today: Callable[[], date]) -> None:
         super().__init__()
@@ -48,23 +51,6 @@ class RegisterModel(QAbstractTableModel):
     @property
     def overdue_count(self) -> int:
         return sum(self._overdue)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

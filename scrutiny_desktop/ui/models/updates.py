@@ -7,13 +7,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 
 from scrutiny_desktop.domain.model import ActionUpdate, Status
 from scrutiny_desktop.domain.refs import ActionRef
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.models.actions import status_from_text
+from scrutiny_desktop.ui.models.table import RowsTableModel
 from scrutiny_desktop.ui.session import BookSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,8 +49,10 @@ def _exact_status(text: str) -> Status | None:
     return next((s for s in Status if s.value == key), None)
 
 
-class UpdatesModel(QAbstractTableModel):
+class UpdatesModel(RowsTableModel):
     """Rows are the updates recorded under one item."""
+
+    headers = HEADERS
 
     item_touched = Signal(int)
 
@@ -58,7 +61,7 @@ class UpdatesModel(QAbstractTableModel):
         self._session = session
         self._push = push
         self._item_id: int | None = None
-        self._updates: list[ActionUpdate] = []
+        self._rows: list[ActionUpdate] = []
 
     @property
     def item_id(self) -> int | None:
@@ -67,30 +70,13 @@ class UpdatesModel(QAbstractTableModel):
     def load(self, item_id: int | None) -> None:
         self.beginResetModel()
         self._item_id = item_id
-        self._updates = [] if item_id is None else self._session.book.updates(item_id)
+        self._rows = [] if item_id is None else self._session.book.updates(item_id)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._updates)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return super().headerData(section, orientation, role)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._updates):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        u = self._updates[index.row()]
+        u = self._rows[index.row()]
         if role == ID_ROLE:
             return u.id
         if role == Qt.ItemDataRole.ToolTipRole and u.ref is None:
@@ -116,7 +102,7 @@ class UpdatesModel(QAbstractTableModel):
             return False
         from scrutiny_desktop.ui.commands.actions import EditUpdate
 
-        old = self._updates[index.row()]
+        old = self._rows[index.row()]
         text = str(value).strip()
         col = index.column()
         try:
@@ -136,13 +122,13 @@ class UpdatesModel(QAbstractTableModel):
         return True
 
     def row_of(self, update_id: int) -> int | None:
-        for row, u in enumerate(self._updates):
+        for row, u in enumerate(self._rows):
             if u.id == update_id:
                 return row
         return None
 
     def update_at(self, row: int) -> ActionUpdate:
-        return self._updates[row]
+        return self._rows[row]
 
     # ------------------------------------------------------------ changing (from commands)
 
@@ -159,9 +145,9 @@ class UpdatesModel(QAbstractTableModel):
             # An update on 06/15 says 06/15 was handed out: never number a new action 06/15.
             self._session.write(book.reserve_action_refs, mid, update.ref)
         if self._show(item_id):
-            row = len(self._updates) if position is None else min(position, len(self._updates))
+            row = len(self._rows) if position is None else min(position, len(self._rows))
             self.beginInsertRows(QModelIndex(), row, row)
-            self._updates.insert(row, new)
+            self._rows.insert(row, new)
             self.endInsertRows()
         return new
 
@@ -171,7 +157,7 @@ class UpdatesModel(QAbstractTableModel):
         row = self.row_of(update_id) if shown else None
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._updates[row]
+            del self._rows[row]
             self.endRemoveRows()
         return position, update
 
@@ -181,8 +167,8 @@ class UpdatesModel(QAbstractTableModel):
         old = self._session.write(self._session.book.set_progress, update_id, status)
         row = self.row_of(update_id) if shown else None
         if row is not None:
-            self._updates[row] = replace(self._updates[row], status=status)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1), _ROLES)
+            self._rows[row] = replace(self._rows[row], status=status)
+            self.row_changed(row, _ROLES)
         return old
 
     def put(self, item_id: int, update: ActionUpdate) -> None:
@@ -191,5 +177,5 @@ class UpdatesModel(QAbstractTableModel):
         self._session.keep(("update", update.id), self._session.book.change_update, update)
         row = self.row_of(update.id) if shown else None
         if row is not None:
-            self._updates[row] = update
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1), _ROLES)
+            self._rows[row] = update
+            self.row_changed(row, _ROLES)
