@@ -33,6 +33,7 @@ from scrutiny_desktop.ui.window_commands import WindowCommands
 from scrutiny_desktop.ui.workspace import Workspace
 
 APP_TITLE = "Scrutiny Desktop"
+BACKUP_DELAY_MS = 1500  # the snapshot on opening starts this long after the window is shown
 
 
 class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportCommands):
@@ -197,8 +198,9 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         if book.read_only:
             self.statusBar().showMessage(f"Read-only: {book.read_only_reason}")
         elif self.backups is not None:
-            # From the event loop, on a worker thread: never in the way of the first paint.
-            QTimer.singleShot(0, lambda: self._start_backup(book.path))
+            # On a worker thread, once the window has painted and settled: reading the whole
+            # file at the same moment as the first paint slowed it by 5-15 ms (issue 7).
+            QTimer.singleShot(BACKUP_DELAY_MS, lambda: self._start_backup(book.path))
         if not meetings:
             self.statusBar().showMessage("This book has no meetings yet: Ctrl+N starts one")
             self.picker.setFocus()
