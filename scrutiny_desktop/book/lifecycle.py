@@ -13,7 +13,6 @@ from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.errors import BookError, NotFound
 from scrutiny_desktop.book.register import RegisterStore
 from scrutiny_desktop.book.signoff import SignOffStore
-from scrutiny_desktop.domain import carry
 from scrutiny_desktop.domain.model import (
     Action,
     ActionUpdate,
@@ -90,6 +89,8 @@ class LifecycleStore(SignOffStore, RegisterStore):
                     )
                 ],
             )
+            from scrutiny_desktop.domain import carry  # not on the window's first screen
+
             for pos, t in enumerate(carry.to_carry(tracked)):
                 unnumbered = t.ref is None
                 self._insert_update(
@@ -176,6 +177,8 @@ class LifecycleStore(SignOffStore, RegisterStore):
         unnumbered = [a for a in item.actions if a.ref is None]
         if not unnumbered or not item.title.casefold().startswith(MATTERS_ARISING.casefold()):
             return item.actions, item.updates
+        from scrutiny_desktop.domain import carry
+
         m = self.meeting(meeting_id)
         open_by_text = {
             t.text: t.raised.action.id

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.base import BookBase
 from scrutiny_desktop.book.errors import NotFound
-from scrutiny_desktop.domain.carry import (
-    Key,
-    Progress,
-    Raised,
-    RegisterFilter,
-    Tracked,
-    register_order,
-    track,
-)
 from scrutiny_desktop.domain.model import Action, Status
 from scrutiny_desktop.domain.refs import ActionRef
+
+if TYPE_CHECKING:
+    # domain.carry is imported by the methods that use it: opening a book for the window's
+    # first screen never follows actions across meetings (issue 7, start-up).
+    from scrutiny_desktop.domain.carry import Key, RegisterFilter, Tracked
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +49,8 @@ class RegisterStore(BookBase):
             if not found:
                 raise NotFound(f"no series called {series!r} in {self.path}")
             key = int(found[0]["id"])
+        from scrutiny_desktop.domain.carry import register_order
+
         tracked = self._tracked(key)
         if filters is not None:
             tracked = [t for t in tracked if filters.matches(t)]
@@ -105,6 +104,8 @@ class RegisterStore(BookBase):
     ) -> list[Tracked]:
         """Actions and updates of a series (None: all), from meetings before ``before``
         (and the meeting ``including``), followed by key, oldest first."""
+        from scrutiny_desktop.domain.carry import Progress, Raised, track
+
         where: list[str] = ["1 = 1"]
         params: list[object] = []
         if series_key:  # written so that the meetings_by_series index can drive the joins

@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-from scrutiny_desktop.domain.carry import PROGRESS_KEYS
 from scrutiny_desktop.ui.commands.progress import SetProgress
 from scrutiny_desktop.ui.models.updates import NOTE, UpdatesModel
 
@@ -46,6 +45,8 @@ class ProgressKeys(QObject):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if mods != Qt.KeyboardModifier.NoModifier:
             return False
+        from scrutiny_desktop.domain.carry import PROGRESS_KEYS  # loaded by the first key
+
         status = PROGRESS_KEYS.get(event.text())
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if status is None and not enter:
