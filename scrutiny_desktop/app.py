@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,40 +28,6 @@ def _has_display() -> bool:
     )
 
 
-def _known_to_pyside() -> None:
-    """Tell PySide6 which modules use it, so that it need not read their source to find out.
-
-    PySide6 records, for every module an import statement names once it is loaded, whether
-    the module "uses PySide" (for its opt-in ``__feature__`` switches, which this
-    application never uses), by reading the module's whole source file: about 0.1 ms for
-    each of some 70 modules (the book, the standard library, ``ui``) on the way to the
-    first paint. The answers are known: every module loaded before PySide6 does not use
-    it (-1, "ignore"), every module of ``ui`` does, with no features (0). These are the
-    values PySide6 would record. Skipped quietly if a PySide6 release no longer
-    publishes that table.
-    """
-    before = list(sys.modules)  # the book and the standard library: no Qt in them
-    import PySide6.QtCore  # noqa: F401 - sets up the table
-
-    known = getattr(sys.modules.get("PySide6.support.feature"), "pyside_feature_dict", None)
-    if not isinstance(known, dict):
-        return
-    for name in before:
-        known.setdefault(name, -1)
-    ui = Path(__file__).resolve().parent / "ui"
-    packages = [("scrutiny_desktop.ui", str(ui))]
-    packages += [
-        (f"scrutiny_desktop.ui.{e.name}", e.path)
-        for e in os.scandir(ui)
-        if e.is_dir() and os.path.exists(os.path.join(e.path, "__init__.py"))
-    ]
-    for package, folder in packages:
-        known.setdefault(package, 0)
-        for entry in os.scandir(folder):
-            if entry.name.endswith(".py") and entry.name != "__init__.py":
-                known.setdefault(f"{package}.{entry.name[:-3]}", 0)
-
-
 def _window(args: list[str]) -> int:
     from scrutiny_desktop.window_options import parse_open
 
@@ -81,8 +46,6 @@ def _window(args: list[str]) -> int:
     # The Qt-free book before PySide6: once loaded, PySide6 reads the source of every
     # module imported after it (its __feature__ check), about 7 ms for the book's.
     import scrutiny_desktop.book  # noqa: F401
-
-    _known_to_pyside()
     from scrutiny_desktop.ui.launch import launch
 
     return launch(parsed)
