@@ -11,16 +11,16 @@ SQLite connection belongs to the thread that made it).
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from scrutiny_desktop.book.errors import BookError, DamagedBook
+from scrutiny_desktop.book.faults import reason_of
 from scrutiny_desktop.book.opening import read_mode, tidy_sidecars, unwritable_reason
+from scrutiny_desktop.export.atomic import write_atomically
 
 KEEP = 10
 
@@ -119,13 +119,8 @@ def copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> Pa
     ``check``, the copy must pass ``quick_check`` or it is deleted and DamagedBook raised.
     """
     target = Path(target).absolute()
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as e:
-        raise BackupFailed(f"{target} could not be written ({e.strerror or e})") from e
-    os.close(fd)
-    tmp = Path(name)
-    try:
+
+    def backup_into(tmp: Path) -> None:
         dest = sqlite3.connect(tmp)
         try:
             source.backup(dest)
@@ -136,17 +131,19 @@ def copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> Pa
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-        with tmp.open("rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-        _fsync_folder(target.parent)
+            for side in ("-journal", "-wal", "-shm"):
+                Path(f"{tmp}{side}").unlink(missing_ok=True)
+
+    try:
+        write_atomically(target, backup_into)
     except sqlite3.DatabaseError as e:
+        # A full disk or a busy book is not a damaged one: say which, so that nobody
+        # restores an old backup over a good book because a copy could not be written.
+        if reason_of(e) != "damaged":
+            raise BackupFailed(f"{target} could not be written ({e})") from e
         raise DamagedBook(_damaged(source, str(e))) from e
     except OSError as e:
         raise BackupFailed(f"{target} could not be written ({e.strerror or e})") from e
-    finally:
-        for p in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            p.unlink(missing_ok=True)
     return target
 
 
@@ -162,16 +159,3 @@ def _name(conn: sqlite3.Connection) -> str:
         if name == "main" and file:
             return str(file)
     return "the book"
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

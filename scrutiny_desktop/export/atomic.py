@@ -1,7 +1,14 @@
-"""Writing a file so that a failure never leaves it half-written or destroys the old one."""
+"""Writing a file so that a failure never leaves it half-written or destroys the old one.
+
+Every file the application writes for a user — PDF, JSON, CSV, a copy or backup of a book —
+goes through ``write_atomically``: a temporary file in the target's folder, flushed to disk,
+then renamed over the target. A new file gets the usual 0644 (``mkstemp``'s 0600 would
+make a circulated PDF private to its writer); a replaced one keeps its permissions.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -14,14 +21,20 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
     On any failure the temporary file is removed and ``target`` is left as it was.
     """
     target = Path(target)
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o644
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
     tmp = Path(tmp_name)
     try:
+        os.fchmod(fd, mode)
+        os.close(fd)
         write(tmp)
         with tmp.open("rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, target)
+        fsync_folder(target.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -30,3 +43,13 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
 def write_bytes_atomically(target: Path, data: bytes) -> None:
     """``write_atomically`` for data already in memory."""
     write_atomically(target, lambda tmp: tmp.write_bytes(data))
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform allows opening a folder)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -13,15 +13,13 @@ private.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scrutiny_desktop.domain.model import Item, Minutes
+from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.pdf_text import Substitution, TextPrep, long_date
 
 log = logging.getLogger(__name__)
@@ -130,31 +128,8 @@ def export_pdf_report(
     built = pdf_layout.build(
         source, fonts, prep, page_size=page_size, metadata=metadata, decor=decor, public=public
     )
-    write_atomically(out, built.data)
+    write_bytes_atomically(out, built.data)
     return PdfReport(built.pages, _unique(prep.substitutions))
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``out``, then rename it over ``out``.
-
-    On any failure the temporary file is removed and an existing ``out`` is untouched.
-    """
-    try:
-        mode = out.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o644  # mkstemp's 0600 would make a circulated PDF private to its writer
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _unique(subs: list[Substitution]) -> tuple[Substitution, ...]:
