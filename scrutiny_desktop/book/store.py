@@ -340,12 +340,7 @@ class Book(LifecycleStore, SearchStore):
         meeting = self.meeting(meeting_id)
         # Signed-off minutes name people as they were when signed (the snapshot).
         people = (meeting.is_signed_off and self._signed_people(meeting_id)) or tuple(
-            rows.person(r)
-            for r in self._q(
-                "SELECT p.* FROM meeting_people mp JOIN people p ON p.id = mp.person_id "
-                "WHERE mp.meeting_id = ? ORDER BY mp.position",
-                [meeting_id],
-            )
+            self.meeting_people(meeting_id)
         )
         return Minutes(
             meeting=meeting,

@@ -36,7 +36,7 @@ class PdfReport:
 
 
 def public_minutes(minutes: Minutes) -> Minutes:
-    """The minutes with restricted items, paragraphs and actions removed.
+    """The minutes with restricted items, paragraphs, actions and updates removed.
 
     A restricted item becomes a bare placeholder: its number, nothing else.
     """
@@ -50,6 +50,7 @@ def public_minutes(minutes: Minutes) -> Minutes:
                 item,
                 body=tuple(p for p in item.body if not p.restricted),
                 actions=tuple(a for a in item.actions if not a.restricted),
+                updates=tuple(u for u in item.updates if not u.restricted),
             )
         )
     meeting = replace(minutes.meeting, classification=None)
@@ -60,16 +61,17 @@ def public_minutes(minutes: Minutes) -> Minutes:
     return replace(minutes, meeting=meeting, items=tuple(items))
 
 
-def default_filename(minutes: Minutes, public: bool) -> str:
-    """``2015-02-26 Force Performance Scrutiny Meeting (public).pdf``.
+def default_filename(minutes: Minutes, public: bool, ext: str = ".pdf") -> str:
+    """``2015-02-26 Force Performance Scrutiny Meeting (public).pdf`` (or ``ext``).
 
-    Made from the meeting's date and title only, never from items.
+    Made from the meeting's date and title only, never from items; characters that are
+    unsafe in a file name on any platform become spaces.
     """
     m = minutes.meeting
     title = _UNSAFE_IN_NAME.sub(" ", m.title).strip(" .") or "Minutes"
     title = " ".join(title.split())[:120]
     suffix = " (public)" if public else ""
-    return f"{m.date.isoformat()} {title}{suffix}.pdf"
+    return f"{m.date.isoformat()} {title}{suffix}{ext}"
 
 
 def export_pdf(

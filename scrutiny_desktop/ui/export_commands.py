@@ -51,9 +51,11 @@ class ExportCommands(_Base):
             return
         from scrutiny_desktop.export import interchange
         from scrutiny_desktop.export.atomic import write_bytes_atomically
+        from scrutiny_desktop.export.pdf import (
+            default_filename,
+        )  # no reportlab: that loads on export
 
-        m = minutes.meeting
-        suggested = f"{m.date.isoformat()} {m.title}.json".replace("/", " ")
+        suggested = default_filename(minutes, public=False, ext=".json")
         path = self._ask_path("Export the meeting as JSON", suggested, "JSON files (*.json)")
         if path is None:
             return

@@ -218,3 +218,18 @@ def test_minutes_with_no_items_or_people_still_export(tmp_path: Path) -> None:
     out = tmp_path / "m.pdf"
     assert export_pdf(Minutes(meeting=minutes_with([]).meeting), out) == 1
     assert "Matter Raised" in pdftotext(out, "-raw")
+
+
+def test_file_names_come_from_date_and_title_made_safe_for_any_platform():
+    from datetime import date
+
+    from scrutiny_desktop.domain.model import Meeting, Minutes
+    from scrutiny_desktop.export.pdf import default_filename
+
+    m = Minutes(
+        meeting=Meeting(id=None, title='Audit: "Q3"/Q4 *draft*?\nnotes', date=date(2015, 2, 26))
+    )
+    assert (
+        default_filename(m, public=False, ext=".json") == "2015-02-26 Audit Q3 Q4 draft notes.json"
+    )
+    assert default_filename(m, public=True) == "2015-02-26 Audit Q3 Q4 draft notes (public).pdf"
