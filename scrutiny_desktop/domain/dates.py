@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from scrutiny_desktop.domain.model import NextMeeting
+
 MONTHS = {
     name: i
     for i, names in enumerate(
@@ -111,3 +113,37 @@ def _yearless(raw: str, day: int, month: int, today: date) -> DueParse:
         if candidate >= today - _PAST_SLACK:
             return DueParse(raw, value=candidate)
     return DueParse(raw, error=f"there is no day {day:02d}.{month:02d} near {today:%d.%m.%Y}")
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(d: date) -> str:
+    """``Thursday 26 February 2015``, in English whatever the process locale (Qt sets it)."""
+    return f"{_DAYS[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def next_meeting_text(nm: NextMeeting) -> str:
+    """``Thursday 26 March 2015 09:00–11:00, OPCC Conference room`` (PDF and window alike)."""
+    text = long_date(nm.date)
+    if nm.start is not None:
+        text += f" {nm.start:%H:%M}"
+        if nm.end is not None:
+            text += f"–{nm.end:%H:%M}"
+    if nm.venue:
+        text += f", {nm.venue}"
+    return text

@@ -11,10 +11,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import time
 from xml.sax.saxutils import escape
 
-from scrutiny_desktop.domain.model import ActionUpdate, NextMeeting, Status
+from scrutiny_desktop.domain.dates import long_date, next_meeting_text
+from scrutiny_desktop.domain.model import ActionUpdate, Status
+
+__all__ = ["long_date", "next_meeting_text"]  # the PDF's wording lives in the domain
 
 REPLACEMENT = "\ufffd"
 
@@ -69,44 +72,10 @@ class TextPrep:
         return "<br/>".join(escape(self.plain(line, where)) for line in lines)
 
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def long_date(d: date) -> str:
-    """``Thursday 26 February 2015``, in English whatever the process locale (Qt sets it)."""
-    return f"{_DAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
 def clock(t: time) -> str:
     """``9:00am`` as the minutes' heading writes the start time."""
     hour = t.hour % 12 or 12
     return f"{hour}:{t.minute:02d}{'am' if t.hour < 12 else 'pm'}"
-
-
-def next_meeting_text(nm: NextMeeting) -> str:
-    """``Thursday 26 March 2015 09:00–11:00, OPCC Conference room``."""
-    text = long_date(nm.date)
-    if nm.start is not None:
-        text += f" {nm.start:%H:%M}"
-        if nm.end is not None:
-            text += f"–{nm.end:%H:%M}"
-    if nm.venue:
-        text += f", {nm.venue}"
-    return text
 
 
 def update_text(update: ActionUpdate) -> str:

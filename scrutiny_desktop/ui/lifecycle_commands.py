@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 
 from scrutiny_desktop.book import BookError
+from scrutiny_desktop.domain.dates import long_date
 from scrutiny_desktop.domain.model import Meeting
 from scrutiny_desktop.ui.panes.progress import ProgressKeys
 from scrutiny_desktop.ui.readonly import BANNER_STYLE, ReadOnlyNotice, read_only_text
@@ -29,10 +30,6 @@ else:
     _Base = object
 
 _LIFECYCLE = ("new_meeting_after", "agree_previous", "sign_off", "reopen", "verify")
-
-
-def long_date(d: date) -> str:
-    return d.strftime("%A %d %B %Y").replace(" 0", " ")
 
 
 class LifecycleCommands(_Base):

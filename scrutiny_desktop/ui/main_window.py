@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.book.errors import BookLocked
+from scrutiny_desktop.domain.dates import long_date
 from scrutiny_desktop.domain.model import ItemKind, MeetingListing
 from scrutiny_desktop.ui.backups import BackupRunner
 from scrutiny_desktop.ui.commands_menu import COMMANDS, build_menus
@@ -286,7 +287,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         if m is None:
             self.header_label.setText("  No meeting: Ctrl+N starts one")
             return
-        parts = [m.date.strftime("%A %d %B %Y").replace(" 0", " ")]
+        parts = [long_date(m.date)]
         if m.start:
             parts.append(f"{m.start:%H:%M}")
         if m.venue:

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QUndoCommand
 
-from scrutiny_desktop.domain.dates import DueParse, format_due, parse_due
+from scrutiny_desktop.domain.dates import DueParse, format_due, long_date, parse_due
 from scrutiny_desktop.domain.initials import split_owners
 from scrutiny_desktop.domain.model import Action, Status
 from scrutiny_desktop.ui import theme
@@ -96,7 +96,7 @@ class ActionsModel(RowsTableModel):
                 error = self.due_parse(a.due_text).error
                 return f"Kept as typed — not a date: {error}"
             if col == DUE and a.due is not None:
-                return a.due.strftime("%A %d %B %Y")
+                return long_date(a.due)
             if col == REF and a.ref is None:
                 return "Unnumbered action"
             return None

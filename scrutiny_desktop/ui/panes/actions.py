@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scrutiny_desktop.domain import dates
 from scrutiny_desktop.domain.model import Item, ItemKind, Meeting, Status
 from scrutiny_desktop.ui.commands.actions import AddUpdate
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, STATUS, TEXT, ActionsModel
@@ -28,18 +29,11 @@ STATUS_LABELS = [s.label for s in Status]
 
 
 def next_meeting_text(meeting: Meeting | None) -> str:
-    """ "Thursday 26 March 2015, 09:00–11:00, OPCC Conference room" or how to set it."""
+    """As the minutes print it, "Thursday 26 March 2015 09:00–11:00, OPCC Conference room"."""
     nxt = meeting.next_meeting if meeting else None
     if nxt is None:
         return "No next meeting set: Meeting ▸ Meeting header (F4)"
-    text = nxt.date.strftime("%A %d %B %Y").replace(" 0", " ")
-    if nxt.start:
-        text += f", {nxt.start:%H:%M}"
-        if nxt.end:
-            text += f"–{nxt.end:%H:%M}"
-    if nxt.venue:
-        text += f", {nxt.venue}"
-    return text
+    return dates.next_meeting_text(nxt)
 
 
 def _table(name: str) -> QTableView:
