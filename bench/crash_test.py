@@ -1,8 +1,8 @@
 """Crash test: the real application typing a meeting is killed with SIGKILL; nothing is lost.
 
 Each trial makes a fresh book with one meeting, starts ``scrutiny-desktop open BOOK`` in a
-child process (offscreen) with ``SCRUTINY_CRASH_SCRIPT`` set, so its typist
-(``scrutiny_desktop.ui.typist``) types a scripted meeting into the real widgets at a
+child process (offscreen, ``bench/crash_child.py``) with ``SCRUTINY_CRASH_SCRIPT`` set, so
+its typist (``bench/typist.py``) types a scripted meeting into the real widgets at a
 steady rate, with new items and actions, journalling every key. At a random moment the
 parent kills the child with SIGKILL, then checks:
 
@@ -109,7 +109,7 @@ def run_trial(n: int, args: argparse.Namespace, rng: random.Random, folder: Path
         XDG_DATA_HOME=str(folder / "data"),
     )
     child = subprocess.Popen(
-        [sys.executable, "-m", "scrutiny_desktop", "open", str(book)],
+        [sys.executable, "-m", "bench.crash_child", str(book)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -144,8 +144,8 @@ def run_trial(n: int, args: argparse.Namespace, rng: random.Random, folder: Path
 
 def check(book: Path, journal: Path, cutoff: float, trial: Trial) -> None:
     """Integrity, opening (store and window), and the characters typed before ``cutoff``."""
+    from bench.typist import common_prefix, field_text
     from scrutiny_desktop.book import Book, BookError
-    from scrutiny_desktop.ui.typist import common_prefix, field_text
 
     conn = sqlite3.connect(book)
     try:

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -46,8 +47,11 @@ def application() -> QApplication:
     return app
 
 
-def launch(args: argparse.Namespace) -> int:
-    """Run the window for ``scrutiny-desktop open [BOOK] [--screenshot PNG] [--read-only]``."""
+def launch(args: argparse.Namespace, on_shown: Callable[[MainWindow], object] | None = None) -> int:
+    """Run the window for ``scrutiny-desktop open [BOOK] [--screenshot PNG] [--read-only]``.
+
+    ``on_shown`` is called with the window once it is shown (the crash test drives it).
+    """
     app = application()
     if args.screenshot is not None:
         return screenshot(args.book, args.screenshot)
@@ -63,11 +67,8 @@ def launch(args: argparse.Namespace) -> int:
     if book is None or not window.open_book(book, read_only=args.read_only):
         window.show_welcome()
     window.show()
-    if os.environ.get("SCRUTINY_CRASH_SCRIPT"):
-        # The crash test's typist (bench/crash_test.py); never set in normal use.
-        from scrutiny_desktop.ui.typist import start_from_env
-
-        typist = start_from_env(window)  # noqa: F841 - alive as long as the event loop
+    # Kept referenced for as long as the event loop runs (bench/crash_child.py's typist).
+    attached = on_shown(window) if on_shown is not None else None  # noqa: F841
     if getattr(args, "quit_when_ready", False):
         QTimer.singleShot(0, lambda: _report_ready(app))
     return app.exec()
