@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QWidget
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.ui.bodies import BodyStore
@@ -58,7 +59,8 @@ class Workspace:
 
     def open_meeting(self, meeting_id: int | None) -> None:
         """Show a meeting (saving what was typed in the last one first)."""
-        self.agenda_pane.commit_title()
+        self.commit_cells(close=True)  # the tables are reloaded: their editors go
+        self.flush()
         self.bodies.clear()
         self.stack.clear()
         self.session.set_meeting(meeting_id)
@@ -78,11 +80,52 @@ class Workspace:
     def _people_changed(self) -> None:
         self.initials.setStringList([p.initials for p in self.book.people()])
 
+    @property
+    def cell_views(self) -> tuple[QAbstractItemView, ...]:
+        """The tables whose cells are typed in (an action, an update, an attendee)."""
+        pane = self.actions_pane
+        return (pane.table, pane.updates_table, self.attendees_pane.table)
+
+    def _open_cells(self) -> list[tuple[QAbstractItemView, QWidget]]:
+        """Each cell editor open in those tables, with its table."""
+        found: list[tuple[QAbstractItemView, QWidget]] = []
+        for view in self.cell_views:
+            if view.state() != QAbstractItemView.State.EditingState:
+                continue
+            # The current cell's editor (editing starts on the current cell), else the
+            # one holding the focus; only an editor the table still owns (not one it
+            # let go of when its rows were reloaded).
+            editor = view.indexWidget(view.currentIndex())
+            if editor is None:
+                w = QApplication.focusWidget()
+                while w is not None and w.parentWidget() is not view.viewport():
+                    w = w.parentWidget()
+                if w is not None and view.indexWidget(view.indexAt(w.geometry().center())) is w:
+                    editor = w
+            if editor is not None:
+                found.append((view, editor))
+        return found
+
+    def commit_cells(self, *, close: bool = False) -> None:
+        """Write what is typed in an open cell editor, as Enter would; ``close`` ends it.
+
+        Without ``close`` the editor stays open and the typing goes on (the saving retry
+        flushes every few seconds): the models ignore a commit that changes nothing.
+        """
+        for view, editor in self._open_cells():
+            view.commitData(editor)
+            if close:
+                # Closed now, not by a focus-out later: that would write to a closed book.
+                view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def flush(self) -> None:
+        """Write everything typed and not yet saved: a cell being typed in, the title, bodies."""
+        self.commit_cells()
         self.agenda_pane.commit_title()
         self.bodies.flush()
 
     def close(self) -> None:
+        self.commit_cells(close=True)
         self.flush()
         self.stack.clear()
         self.book.close()
