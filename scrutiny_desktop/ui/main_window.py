@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -56,7 +57,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         self.backups = BackupRunner(parent=self) if backups else None
         if self.backups is not None:
             self.backups.finished.connect(self._backup_done)
-        self._discard_kept = False
+        self._discard_kept = False  # True while leaving a book the person let go of
         self.stack = QUndoStack(self)
         self.ws: Workspace | None = None
         self._pending_people: list[str] = []
@@ -147,7 +148,13 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
     # ------------------------------------------------------------ books and meetings
 
     def open_book(self, path: Path, *, read_only: bool = False) -> bool:
-        """Open ``path`` in the window; False (with the reason in the status bar) if it cannot."""
+        """Open ``path`` in the window; False (with the reason in the status bar) if it cannot.
+
+        False also while the open book keeps edits it could not save: the person is asked
+        first (see ``_may_leave_book``).
+        """
+        if not self._may_leave_book(lambda: self.open_book(path, read_only=read_only)):
+            return False
         try:
             # The lock: a second window (or program) on the same book is refused, not raced.
             book = Book.open(path, read_only=read_only, lock=True)
@@ -210,6 +217,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         return True
 
     def show_welcome(self) -> None:
+        if not self._may_leave_book(self.show_welcome):
+            return
         self._close_workspace()
         welcome = WelcomePane()
         welcome.new_book.connect(self._do_new_book)
@@ -299,6 +308,46 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         self.header_label.setToolTip(f"Next meeting: {next_meeting_text(m)}")
         self.meeting_list.update(m)
 
+    # File ▸ New book, Open book and the example leave the open book: asked before their
+    # file dialogs (and before a file is made), not after.
+
+    def _do_new_book(self) -> None:
+        if self._may_leave_book(self._do_new_book):
+            super()._do_new_book()
+
+    def _do_open_book(self) -> None:
+        if self._may_leave_book(self._do_open_book):
+            super()._do_open_book()
+
+    def _do_open_example(self) -> None:
+        if self._may_leave_book(self._do_open_example):
+            super()._do_open_example()
+
+    def _may_leave_book(self, leave: Callable[[], object]) -> bool:
+        """Whether the open book may be closed now (the window closing, another book opened).
+
+        Everything typed is written first. When some of it is still only in the window
+        (saving fails) and a retry does not help, leaving would lose it: the person is
+        asked (save a copy, leave and lose them, keep the window open) and False is
+        returned; choosing to lose them runs ``leave`` again, which then goes ahead.
+        """
+        ws, guard = self.ws, self.guard
+        if ws is None or guard is None:
+            return True
+        ws.flush()
+        if not ws.session.pending or self._discard_kept or guard.retry():
+            return True
+
+        def discard() -> None:
+            self._discard_kept = True
+            try:
+                leave()
+            finally:
+                self._discard_kept = False  # for this book only: the next one is asked again
+
+        ask_close(self, ws.session.pending, self._do_save_copy, discard)
+        return False
+
     def _close_workspace(self) -> None:
         if self.ws is not None:
             self._save_layout()
@@ -367,15 +416,6 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         book = self.ws.book.path
         suggested = book.with_name(f"{book.stem} copy.sqlite")
         ask_copy(self, suggested, self.guard.failing, self.save_copy_to)
-
-    def _refuse_close(self) -> None:
-        n = self.ws.session.pending if self.ws else 0
-
-        def discard() -> None:
-            self._discard_kept = True
-            self.close()
-
-        ask_close(self, n, self._do_save_copy, discard)
 
     def save_copy_to(self, target: Path, switch: bool = False) -> bool:
         """Save a complete copy (typing included); with ``switch`` carry on in it."""
@@ -466,13 +506,10 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing never asks: everything typed is written now (unless the book is failing)."""
-        if self.ws is not None and self.guard is not None:
-            self.ws.flush()
-            if self.ws.session.pending and not self._discard_kept and not self.guard.retry():
-                # The only time closing asks: closing now would lose what the book lacks.
-                event.ignore()
-                self._refuse_close()
-                return
+        if not self._may_leave_book(self.close):
+            # The only time closing asks: closing now would lose what the book lacks.
+            event.ignore()
+            return
         self._close_workspace()
         if self.backups is not None:
             self.backups.wait()

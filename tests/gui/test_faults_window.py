@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from scrutiny_desktop.book import Book, backup
 from scrutiny_desktop.book.errors import DamagedBook
 from scrutiny_desktop.book.lock import lock_path
+from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.launch import example_path
 from scrutiny_desktop.ui.lock_dialog import LockDialog
 from scrutiny_desktop.ui.main_window import MainWindow
@@ -290,3 +291,122 @@ def test_a_damaged_book_found_by_the_backup_is_serious(
     window = window_on(example_book, backups=True)
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
     assert "This book is damaged" in window.banner.label.text()
+
+
+def _asked(window: MainWindow) -> QMessageBox | None:
+    """The question shown before the book is left (an answered one is deleted later)."""
+    shown = [b for b in window.findChildren(QMessageBox, "close_question") if b.isVisible()]
+    assert len(shown) <= 1
+    return shown[0] if shown else None
+
+
+def _answer(window: MainWindow, button_text: str) -> None:
+    """Click a button of the question asked before the book is left."""
+    box = _asked(window)
+    assert box is not None and "only in this window" in box.text()
+    button = next(b for b in box.buttons() if b.text() == button_text)
+    button.click()
+
+
+def _leave_by(
+    how: str, window: MainWindow, other: Path, monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
+    """Leave the book through File ▸ ``how`` (the file dialogs answered ``other``)."""
+    asked: list[str] = []
+
+    def open_name(*_: object) -> tuple[str, str]:
+        asked.append("open")
+        return str(other), ""
+
+    def save_name(*_: object) -> tuple[str, str]:
+        asked.append("save")
+        return str(other), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_name)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    if how == "welcome":
+        window.show_welcome()
+    else:
+        window.act[how].trigger()
+    return asked
+
+
+LEAVING = ["open_book", "new_book", "open_example", "welcome"]
+
+
+@pytest.mark.parametrize("how", LEAVING)
+def test_leaving_the_book_while_edits_are_kept_asks_and_keeping_the_window_keeps_them(
+    window_on: Make,
+    example_book: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    how: str,
+) -> None:
+    window = window_on(example_book)
+    ws = window.ws
+    assert ws is not None
+    disk = DiskFull(ws.book, monkeypatch)
+    _type_in_body(window, qtbot, TYPED)
+    assert ws.session.pending
+    other = tmp_path / "other.sqlite"
+    if how == "open_book":
+        Book.create(other).close()
+    asked = _leave_by(how, window, other, monkeypatch)
+    assert asked == []  # asked first, before any file is chosen or made
+    _answer(window, "&Keep the window open")
+    # Nothing was left: the same book, the kept edits, the retry going on.
+    assert window.ws is ws and ws.session.pending and window.banner.failing
+    assert TYPED in ws.agenda_pane.editor.toPlainText()
+    assert str(example_book) in window.windowTitle()
+    assert not list((tmp_path / "data").glob("example-meeting*.sqlite"))
+    # Space is freed: the kept edits reach the book after all.
+    disk.full = False
+    qtbot.waitUntil(lambda: not window.banner.failing, timeout=3000)
+    assert ws.session.pending == 0
+    assert TYPED in _body(example_book)
+
+
+def test_opening_another_book_and_losing_the_kept_edits_asks_again_in_the_next_book(
+    window_on: Make,
+    example_book: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    window = window_on(example_book)
+    assert window.ws is not None
+    DiskFull(window.ws.book, monkeypatch)
+    _type_in_body(window, qtbot, TYPED)
+    other = tmp_path / "other.sqlite"
+    with Book.create(other) as book:
+        book.import_minutes(interchange.load(example_path()))
+    asked = _leave_by("open_book", window, other, monkeypatch)
+    _answer(window, "&Close and lose them")
+    assert asked == ["open"]
+    assert window.ws is not None and window.ws.book.path == other
+    assert TYPED not in _body(example_book)  # as the person chose
+    # The choice was for that book only: kept edits in this one are asked about again.
+    DiskFull(window.ws.book, monkeypatch)
+    _type_in_body(window, qtbot, "kept in the second book")
+    assert not window.close()
+    _answer(window, "&Keep the window open")
+    assert window.ws is not None and window.ws.book.path == other
+
+
+def test_leaving_a_book_whose_saving_recovers_on_the_retry_does_not_ask(
+    window_on: Make,
+    example_book: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    window = window_on(example_book)
+    assert window.ws is not None
+    disk = DiskFull(window.ws.book, monkeypatch)
+    _type_in_body(window, qtbot, TYPED)
+    disk.full = False  # freed just before: the retry on leaving saves everything
+    window.show_welcome()
+    assert _asked(window) is None
+    assert window.ws is None
+    assert TYPED in _body(example_book)
