@@ -6,6 +6,7 @@ with no attendance row): nobody is marked present until the minute-taker says so
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,7 @@ class LifecycleStore(SignOffStore, RegisterStore):
         overrides the date); title, series and classification are the same. Its
         attendees are expected, not marked. Items: 1. Matters arising, holding an update
         (status carried, no note) for every action of the series not completed or
-        closed, oldest first; 2. Minutes of the previous meeting; 3. the next meeting.
+        closed, oldest first, restricted where the action or its item is; 2. Minutes of the previous meeting; 3. the next meeting.
         """
         prev = self.meeting(meeting_id)
         nxt = prev.next_meeting
@@ -101,6 +102,9 @@ class LifecycleStore(SignOffStore, RegisterStore):
                         status=t.status,
                         action_id=t.raised.action.id if unnumbered and t.raised else None,
                         text=t.text if unnumbered else None,
+                        # Restricted action, action of a restricted item, or (a reference
+                        # raised before this book) a restricted earlier update.
+                        restricted=t.restricted,
                     ),
                     pos,
                 )
@@ -168,33 +172,45 @@ class LifecycleStore(SignOffStore, RegisterStore):
     def _as_carried(
         self, meeting_id: int, item: Item
     ) -> tuple[tuple[Action, ...], tuple[ActionUpdate, ...]]:
-        """Read an imported item's actions back as the book keeps them.
+        """Read an imported item's actions and updates back as the book keeps them.
 
         The interchange format writes progress on an unnumbered action as that action
         listed again under Matters arising; an unnumbered action there whose text is an
         open unnumbered action of the series is read back as an update on it.
+
+        The format has no restricted flag on an update: it is derived again here, from
+        the action the update reports on when the book knows it (restricted, or in a
+        restricted item), as when carrying forward.
         """
         unnumbered = [a for a in item.actions if a.ref is None]
-        if not unnumbered or not item.title.casefold().startswith(MATTERS_ARISING.casefold()):
+        arising = item.title.casefold().startswith(MATTERS_ARISING.casefold())
+        if not item.updates and not (unnumbered and arising):
             return item.actions, item.updates
         from scrutiny_desktop.domain import carry
 
         m = self.meeting(meeting_id)
+        tracked = self._tracked(self._series_key(meeting_id), before=m.date)
+        restricted_refs = {t.ref for t in tracked if t.ref is not None and t.restricted}
+        updates = [
+            replace(u, restricted=True) if u.ref in restricted_refs else u for u in item.updates
+        ]
+        if not (unnumbered and arising):
+            return item.actions, tuple(updates)
         open_by_text = {
-            t.text: t.raised.action.id
-            for t in carry.to_carry(self._tracked(self._series_key(meeting_id), before=m.date))
-            if t.ref is None and t.raised is not None
+            t.text: t for t in carry.to_carry(tracked) if t.ref is None and t.raised is not None
         }
-        actions, updates = [], list(item.updates)
+        actions = []
         for a in item.actions:
-            if a.ref is None and a.text in open_by_text:
+            t = open_by_text.get(a.text) if a.ref is None else None
+            if t is not None and t.raised is not None:
                 updates.append(
                     ActionUpdate(
                         id=None,
                         ref=None,
                         status=a.status,
-                        action_id=open_by_text[a.text],
+                        action_id=t.raised.action.id,
                         text=a.text,
+                        restricted=a.restricted or t.restricted,
                     )
                 )
             else:

@@ -132,8 +132,9 @@ class RegisterStore(BookBase):
         c = _Cache()
         raised = []
         for r in self._db.execute(
+            # Restricted as followed across meetings: the action, or the item it sits in.
             "SELECT a.id, a.ref_year, a.ref_number, a.text, a.due, a.due_text, a.status, "
-            "a.restricted, a.item_id, i.position, a.position, m.id, m.date, "
+            "a.restricted OR i.restricted, a.item_id, i.position, a.position, m.id, m.date, "
             f"COALESCE(m.series_id, 0), s.name FROM actions a {head.format(t='a')} WHERE {cond}",
             params,
         ):
@@ -162,7 +163,8 @@ class RegisterStore(BookBase):
         progress = []
         for r in self._db.execute(
             "SELECT u.id, u.ref_year, u.ref_number, u.action_id, u.action_text, u.status, "
-            "u.note, u.item_id, u.position, m.id, m.date, COALESCE(m.series_id, 0), s.name "
+            "u.note, u.item_id, u.position, m.id, m.date, COALESCE(m.series_id, 0), s.name, "
+            "u.restricted "
             f"FROM action_updates u {head.format(t='u')} WHERE {cond}",
             params,
         ):
@@ -183,6 +185,7 @@ class RegisterStore(BookBase):
                     note=r[6],
                     ref=ref,
                     text=r[4],
+                    restricted=bool(r[13]),
                 )
             )
         return track(raised, progress)

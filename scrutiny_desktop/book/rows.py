@@ -171,6 +171,7 @@ def update(row: Row) -> ActionUpdate:
         note=row["note"],
         action_id=row["action_id"] if row["ref_number"] is None else None,
         text=row["action_text"],
+        restricted=bool(row["restricted"]),
     )
 
 
@@ -183,6 +184,7 @@ def update_row(u: ActionUpdate) -> Row:
         "action_text": u.text if u.ref is None else None,
         "status": u.status.value,
         "note": u.note,
+        "restricted": int(u.restricted),
     }
 
 

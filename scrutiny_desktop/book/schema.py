@@ -196,4 +196,33 @@ def m002_lifecycle(db: Database) -> None:
     install_triggers(db)
 
 
+@MIGRATIONS()
+def m003_restricted_updates(db: Database) -> None:
+    """An update on a restricted action (or on an action of a restricted item) is restricted:
+    left out of the public minutes. Draft meetings' updates are marked from what they report
+    on; signed-off minutes stay as signed (their fingerprint covers them).
+
+    ADD COLUMN keeps the table and its triggers; they are re-created all the same.
+    """
+    db.executescript(
+        """
+        ALTER TABLE action_updates ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
+        UPDATE action_updates SET restricted = 1
+        WHERE (SELECT m.status FROM items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = action_updates.item_id) = 'draft'
+          AND EXISTS (
+            SELECT 1 FROM actions a JOIN items ai ON ai.id = a.item_id
+                JOIN meetings am ON am.id = ai.meeting_id
+            WHERE (a.restricted = 1 OR ai.restricted = 1)
+              AND (a.id = action_updates.action_id
+                   OR (a.ref_number = action_updates.ref_number
+                       AND a.ref_year = action_updates.ref_year
+                       AND am.series_id IS (SELECT m.series_id FROM items i
+                           JOIN meetings m ON m.id = i.meeting_id
+                           WHERE i.id = action_updates.item_id))));
+        """
+    )
+    install_triggers(db)
+
+
 # SCHEMA_VERSION (in ``version``) is one more with every migration above.

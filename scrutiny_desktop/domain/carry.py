@@ -58,6 +58,7 @@ class Progress:
     note: str | None
     ref: ActionRef | None
     text: str | None
+    restricted: bool = False
 
     @property
     def when(self) -> tuple[date, int, int]:
@@ -103,7 +104,11 @@ class Tracked:
 
     @property
     def restricted(self) -> bool:
-        return self.raised.action.restricted if self.raised else False
+        """Not for publication: the action as raised (the register reads it as restricted
+        when its item is); else, for a reference raised before this book, any update on it."""
+        if self.raised is not None:
+            return self.raised.action.restricted
+        return any(u.restricted for u in self.updates)
 
     @property
     def raised_on(self) -> date | None:

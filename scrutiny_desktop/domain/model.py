@@ -172,6 +172,9 @@ class ActionUpdate:
     A numbered action is named by ``ref``. An unnumbered one ("Publication on PCC
     website") has no ref: ``action_id`` is the book's id of the action it reports on
     and ``text`` that action's text as it stood when carried forward.
+
+    ``restricted``: not for publication, like a restricted action. An update carried
+    forward is restricted when the action it reports on, or that action's item, is.
     """
 
     id: int | None
@@ -180,6 +183,7 @@ class ActionUpdate:
     note: str | None = None
     action_id: int | None = None
     text: str | None = None
+    restricted: bool = False
 
     def __post_init__(self) -> None:
         if self.ref is None and not self.text:

@@ -135,6 +135,10 @@ def _item_doc(item: Item) -> Document:
         # Format 1 names updates by reference only: progress on an unnumbered action is
         # written as that action listed again, with its progress as status (the note,
         # which format 1 has no place for, is left out). The book reads it back as an update.
+        # An update's restricted flag has no key of its own in the schema (which forbids
+        # unknown keys): listed as an action it is that action's flag; a numbered update
+        # goes without it, and an import derives it again from the action it refers to
+        # where the book knows that action (restricted, or in a restricted item).
         + [
             {
                 "ref": None,
@@ -142,7 +146,7 @@ def _item_doc(item: Item) -> Document:
                 "owners": [],
                 "due": None,
                 "status": u.status.value,
-                "restricted": False,
+                "restricted": u.restricted,
             }
             for u in item.updates
             if u.ref is None

@@ -413,7 +413,10 @@ class MinutesLayout:
         matter.extend(self._body(item, where))
         for i, update in enumerate(item.updates):
             style = s.body if i == len(item.updates) - 1 else s.tight
-            matter.append(self._p(update_text(update), style, where))
+            markup = prep.markup(update_text(update), where)
+            if update.restricted:
+                markup += f" <i>{NOT_FOR_PUBLICATION}</i>"
+            matter.append(Paragraph(markup, style))
         lines: list[list[Any]] = [self._action_row(a, where) for a in item.actions]
         if item.kind is ItemKind.NEXT_MEETING and self._m.meeting.next_meeting is not None:
             text = next_meeting_text(self._m.meeting.next_meeting)

@@ -11,7 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from scrutiny_desktop.domain.model import Action, Item, ItemKind, Meeting, Minutes, Paragraph
+from scrutiny_desktop.domain.model import (
+    Action,
+    ActionUpdate,
+    Item,
+    ItemKind,
+    Meeting,
+    Minutes,
+    Paragraph,
+)
+from scrutiny_desktop.domain.refs import ActionRef
 from scrutiny_desktop.export.pdf import default_filename, export_pdf
 from tests.unit.pdf_helpers import outline_titles, pdftotext, raw_streams, squash
 
@@ -27,6 +36,7 @@ class ItemPlan:
     paragraphs: tuple[tuple[bool, bool, str], ...]  # (restricted, heading, public text)
     actions: tuple[tuple[bool, str], ...]  # (restricted, public text)
     title: str
+    updates: tuple[tuple[bool, bool, str], ...] = ()  # (restricted, numbered, public text)
 
 
 ITEM_PLANS = st.builds(
@@ -37,6 +47,7 @@ ITEM_PLANS = st.builds(
     ),
     actions=st.lists(st.tuples(st.booleans(), PUBLIC_TEXT), max_size=3).map(tuple),
     title=PUBLIC_TEXT,
+    updates=st.lists(st.tuples(st.booleans(), st.booleans(), PUBLIC_TEXT), max_size=3).map(tuple),
 )
 
 
@@ -70,6 +81,20 @@ def _build(plans: list[ItemPlan]) -> tuple[Minutes, list[str]]:
             )
             for r, text in plan.actions
         )
+        # Progress on carried actions: a restricted one names its action (a numbered one
+        # by a reference, no canary there) and says more in its note.
+        updates = tuple(
+            ActionUpdate(
+                id=None,
+                ref=ActionRef(year=15, number=k + 1) if numbered else None,
+                text=None
+                if numbered
+                else (f"{text} {canary()}" if (plan.restricted or r) else text),
+                note=f"{text} {canary()}" if (plan.restricted or r) else text,
+                restricted=r,
+            )
+            for k, (r, numbered, text) in enumerate(plan.updates)
+        )
         items.append(
             Item(
                 id=None,
@@ -78,6 +103,7 @@ def _build(plans: list[ItemPlan]) -> tuple[Minutes, list[str]]:
                 restricted=plan.restricted,
                 body=body,
                 actions=actions,
+                updates=updates,
             )
         )
     items.append(
