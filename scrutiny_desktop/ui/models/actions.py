@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QUndoCommand
+from PySide6.QtGui import QBrush
 
 from scrutiny_desktop.domain.dates import DueParse, format_due, long_date, parse_due
 from scrutiny_desktop.domain.initials import split_owners
 from scrutiny_desktop.domain.model import Action, Status
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
-from scrutiny_desktop.ui.models.table import RowsTableModel
-from scrutiny_desktop.ui.session import BookSession
+from scrutiny_desktop.ui.models.table import ItemRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 REF, TEXT, OWNERS, DUE, STATUS = range(5)
@@ -38,32 +36,18 @@ def status_from_text(text: str) -> Status | None:
     return matches[0] if len(matches) == 1 else None
 
 
-class ActionsModel(RowsTableModel):
+class ActionsModel(ItemRowsModel):
     """Rows are the actions of one item; edits become undo commands."""
 
     headers = HEADERS
 
-    item_touched = Signal(int)
-    """A command changes an item that is not shown: the window shows it first."""
     new_people_named = Signal(tuple)
     """Owners were typed that the people directory did not know (initials)."""
 
-    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
-        super().__init__()
-        self._session = session
-        self._push = push
-        self._item_id: int | None = None
-        self._rows: list[Action] = []
+    _rows: list[Action]
 
-    @property
-    def item_id(self) -> int | None:
-        return self._item_id
-
-    def load(self, item_id: int | None) -> None:
-        self.beginResetModel()
-        self._item_id = item_id
-        self._rows = [] if item_id is None else self._session.book.actions(item_id)
-        self.endResetModel()
+    def _fetch(self, item_id: int) -> list[Action]:
+        return self._session.book.actions(item_id)
 
     def due_parse(self, text: str) -> DueParse:
         meeting = self._session.meeting

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand
+
+    from scrutiny_desktop.ui.session import BookSession
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,3 +43,31 @@ class RowsTableModel(QAbstractTableModel):
         self.dataChanged.emit(
             self.index(row, 0), self.index(row, len(self.headers) - 1), list(roles)
         )
+
+
+class ItemRowsModel(RowsTableModel):
+    """Rows that belong to one agenda item: its actions, or its matters-arising updates."""
+
+    item_touched = Signal(int)
+    """A command changes an item that is not shown: the window shows it first."""
+
+    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
+        super().__init__()
+        self._session = session
+        self._push = push
+        self._item_id: int | None = None
+        self._rows = []
+
+    @property
+    def item_id(self) -> int | None:
+        return self._item_id
+
+    def load(self, item_id: int | None) -> None:
+        self.beginResetModel()
+        self._item_id = item_id
+        self._rows = [] if item_id is None else self._fetch(item_id)
+        self.endResetModel()
+
+    def _fetch(self, item_id: int) -> list[Any]:
+        """The item's rows, read from the book."""
+        raise NotImplementedError

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from scrutiny_desktop.domain.model import ActionUpdate, Status
 from scrutiny_desktop.domain.refs import ActionRef
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.models.actions import status_from_text
-from scrutiny_desktop.ui.models.table import RowsTableModel
-from scrutiny_desktop.ui.session import BookSession
+from scrutiny_desktop.ui.models.table import ItemRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 REF, STATUS, NOTE = range(3)
@@ -49,29 +46,15 @@ def _exact_status(text: str) -> Status | None:
     return next((s for s in Status if s.value == key), None)
 
 
-class UpdatesModel(RowsTableModel):
+class UpdatesModel(ItemRowsModel):
     """Rows are the updates recorded under one item."""
 
     headers = HEADERS
 
-    item_touched = Signal(int)
+    _rows: list[ActionUpdate]
 
-    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
-        super().__init__()
-        self._session = session
-        self._push = push
-        self._item_id: int | None = None
-        self._rows: list[ActionUpdate] = []
-
-    @property
-    def item_id(self) -> int | None:
-        return self._item_id
-
-    def load(self, item_id: int | None) -> None:
-        self.beginResetModel()
-        self._item_id = item_id
-        self._rows = [] if item_id is None else self._session.book.updates(item_id)
-        self.endResetModel()
+    def _fetch(self, item_id: int) -> list[ActionUpdate]:
+        return self._session.book.updates(item_id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
