@@ -7,6 +7,7 @@ makes the read-only state visible: a banner, status messages, progress keys refu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 
 from scrutiny_desktop.book import BookError
-from scrutiny_desktop.domain.dates import long_date
+from scrutiny_desktop.domain.dates import format_due, long_date
 from scrutiny_desktop.domain.model import Meeting
 from scrutiny_desktop.ui.panes.progress import ProgressKeys
 from scrutiny_desktop.ui.readonly import BANNER_STYLE, ReadOnlyNotice, read_only_text
@@ -167,7 +168,7 @@ class LifecycleCommands(_Base):
     # ------------------------------------------------------------ agreeing and signing off
 
     def _do_agree_previous(self) -> None:
-        from scrutiny_desktop.ui.panes.lifecycle_dialogs import SignOffDialog, short_date
+        from scrutiny_desktop.ui.panes.lifecycle_dialogs import SignOffDialog
 
         ws, m = self.ws, self._meeting()
         if ws is None or m is None or m.id is None:
@@ -180,8 +181,8 @@ class LifecycleCommands(_Base):
         if prev.is_signed_off and prev.signed_off is not None:
             s = prev.signed_off
             self._tell(
-                f"The minutes of {short_date(prev.date)} are already signed off "
-                f"by {s.by} on {short_date(s.on)}"
+                f"The minutes of {format_due(prev.date)} are already signed off "
+                f"by {s.by} on {format_due(s.on)}"
             )
             return
         dialog = SignOffDialog(
@@ -199,8 +200,6 @@ class LifecycleCommands(_Base):
         dialog.open()
 
     def _agree(self, meeting_id: int, prev: Meeting, dialog: SignOffDialog) -> None:
-        from scrutiny_desktop.ui.panes.lifecycle_dialogs import short_date
-
         ws = self.ws
         if ws is None or dialog.by is None:
             return
@@ -216,7 +215,7 @@ class LifecycleCommands(_Base):
         if item is not None and item.id is not None:
             ws.agenda_pane.select_item(item.id)
         self._tell(
-            f"The minutes of {short_date(prev.date)} are agreed and signed off by "
+            f"The minutes of {format_due(prev.date)} are agreed and signed off by "
             f"{dialog.by} — that meeting is now read-only"
         )
 
@@ -239,33 +238,25 @@ class LifecycleCommands(_Base):
         dialog.open()
 
     def _sign_off(self, meeting_id: int, dialog: SignOffDialog) -> None:
-        from scrutiny_desktop.ui.panes.lifecycle_dialogs import short_date
-
         ws = self.ws
         if ws is None or dialog.by is None or dialog.on is None:
             return
         ws.flush()
-        try:
-            ws.session.write(ws.book.sign_off, meeting_id, dialog.by, dialog.on)
-        except BookError:
+        if not self._change_status(meeting_id, ws.book.sign_off, dialog.by, dialog.on):
             return
-        item_id = ws.agenda_pane.item_id
-        self.open_meeting(meeting_id)
-        if item_id is not None:
-            ws.agenda_pane.select_item(item_id)
         self._tell(
-            f"Signed off by {dialog.by} on {short_date(dialog.on)}: these minutes are now "
+            f"Signed off by {dialog.by} on {format_due(dialog.on)}: these minutes are now "
             "a read-only record"
         )
 
     def _do_reopen(self) -> None:
-        from scrutiny_desktop.ui.panes.lifecycle_dialogs import ReopenDialog, short_date
+        from scrutiny_desktop.ui.panes.lifecycle_dialogs import ReopenDialog
 
         ws, m = self.ws, self._meeting()
         if ws is None or m is None or m.id is None or not m.is_signed_off:
             return
         s = m.signed_off
-        signed = f" (signed off by {s.by} on {short_date(s.on)})" if s else ""
+        signed = f" (signed off by {s.by} on {format_due(s.on)})" if s else ""
         dialog = ReopenDialog(
             f"Reopen the minutes of {long_date(m.date)}{signed} for changes. The reason, "
             "who and when are recorded with the old fingerprint, and printed on the "
@@ -282,15 +273,24 @@ class LifecycleCommands(_Base):
         ws = self.ws
         if ws is None or dialog.reason is None or dialog.by is None:
             return
-        try:
-            ws.session.write(ws.book.reopen, meeting_id, dialog.reason, dialog.by)
-        except BookError:
+        if not self._change_status(meeting_id, ws.book.reopen, dialog.reason, dialog.by):
             return
+        self._tell("Reopened: the minutes are a draft again; the reopening is recorded")
+
+    def _change_status(self, meeting_id: int, write: Callable[..., object], *args: object) -> bool:
+        """Sign off or reopen through the session, then show the meeting again (its new
+        read-only state) on the same item; False when the book refused (already told)."""
+        ws = self.ws
+        assert ws is not None
+        try:
+            ws.session.write(write, meeting_id, *args)
+        except BookError:
+            return False
         item_id = ws.agenda_pane.item_id
         self.open_meeting(meeting_id)
         if item_id is not None:
             ws.agenda_pane.select_item(item_id)
-        self._tell("Reopened: the minutes are a draft again; the reopening is recorded")
+        return True
 
     def _do_verify(self) -> None:
         ws, m = self.ws, self._meeting()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scrutiny_desktop.domain.dates import format_due
 from scrutiny_desktop.domain.initials import INITIALS_PATTERN
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.panes.header import parse_day
@@ -23,11 +24,6 @@ NO_UNDO = (
     "A sign-off cannot be undone with Ctrl+Z: from then on the minutes are a record. "
     "Changing them later needs Meeting ▸ Reopen… with a reason, which is kept and printed."
 )
-
-
-def short_date(d: date) -> str:
-    """``26.03.15``, as the minutes print dates."""
-    return f"{d:%d.%m.%y}"
 
 
 class _Form(QDialog):
@@ -112,7 +108,7 @@ class SignOffDialog(_Form):
     ) -> None:
         super().__init__(title, f"{message}\n\n{NO_UNDO}", ok, parent)
         self.by_edit = self.line("Agreed by (initials)", by, "the chair's initials, e.g. LW")
-        self.on_edit = self.line("On", short_date(on), "e.g. 26.03.15")
+        self.on_edit = self.line("On", format_due(on), "e.g. 26.03.15")
         self._on = on
         self.by: str | None = None
         self.on: date | None = None
