@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 Key = QKeySequence.StandardKey | str
 
@@ -84,20 +84,23 @@ COMMANDS = (
 def build_menus(
     window: QMainWindow, slots: dict[str, Callable[[], None]]
 ) -> tuple[dict[str, QAction], dict[str, QMenu]]:
-    """Create every QAction (shortcut shown in its menu) and the menus holding them."""
+    """Create every QAction (shortcut shown in its menu) and the menus holding them.
+
+    Icons are only seen in an open menu: each menu draws its own the first time it
+    opens (``QStyle`` and the icons cost about 8 ms, not spent before the first paint).
+    """
     actions: dict[str, QAction] = {}
     menus: dict[str, QMenu] = {}
     for c in COMMANDS:
         menu = menus.get(c.menu)
         if menu is None:
             menu = window.menuBar().addMenu(c.menu)
+            menu.aboutToShow.connect(lambda m=menu: set_icons(window, m))
             menus[c.menu] = menu
         action = QAction(c.text, window)
         action.setObjectName(c.name)
         action.setShortcut(QKeySequence(c.keys))
         action.setCheckable(c.checkable)
-        if c.icon is not None:
-            action.setIcon(window.style().standardIcon(getattr(QStyle.StandardPixmap, c.icon)))
         action.triggered.connect(slots[c.name])
         menu.addAction(action)
         if c.keys == S.Delete:
@@ -108,3 +111,16 @@ def build_menus(
             window.addAction(action)
         actions[c.name] = action
     return actions, menus
+
+
+_ICONS = {c.name: c.icon for c in COMMANDS if c.icon is not None}
+
+
+def set_icons(window: QMainWindow, menu: QMenu) -> None:
+    """Give the menu's commands their icons (once; later calls find them set)."""
+    from PySide6.QtWidgets import QStyle
+
+    for action in menu.actions():
+        name = _ICONS.get(action.objectName())
+        if name is not None and action.icon().isNull():
+            action.setIcon(window.style().standardIcon(getattr(QStyle.StandardPixmap, name)))
