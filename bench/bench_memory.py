@@ -35,6 +35,7 @@ def _child(book: Path, out_dir: Path) -> None:
         raise RuntimeError(f"cannot open {book}")
     window.show()
     app.processEvents()
+    window.meeting_list.fetch_all()  # as the picker does when it gets the keyboard
     rng = random.Random(7)
     for _ in range(SWITCHES):
         row = rng.randrange(window.picker.count())

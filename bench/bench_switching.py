@@ -46,6 +46,7 @@ def switch_times(book: Path, switches: int, seed: int) -> list[float]:
         window.show()
         for _ in range(5):
             app.processEvents()
+        window.meeting_list.fetch_all()  # as the picker does when it gets the keyboard
         rows = window.picker.count()
         rng = random.Random(seed)
         times = []

@@ -256,13 +256,18 @@ class Book(LifecycleStore, SearchStore):
             )
         ]
 
-    def meeting_list(self) -> list[MeetingListing]:
-        """Every meeting's id, date, title and status, newest first: the meeting picker."""
+    def meeting_list(self, limit: int | None = None, offset: int = 0) -> list[MeetingListing]:
+        """Meetings' ids, dates, titles and status, newest first: the meeting picker.
+
+        All of them, or the page of ``limit`` meetings after the first ``offset``.
+        """
         signed = MeetingStatus.SIGNED_OFF.value
         return [
             MeetingListing(r[0], date.fromisoformat(r[1]), r[2], r[3] == signed)
             for r in self._conn.execute(
-                "SELECT id, date, title, status FROM meetings ORDER BY date DESC, id DESC"
+                "SELECT id, date, title, status FROM meetings ORDER BY date DESC, id DESC "
+                "LIMIT ? OFFSET ?",
+                (-1 if limit is None else limit, offset),
             )
         ]
 

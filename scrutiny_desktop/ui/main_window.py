@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.book.errors import BookLocked
 from scrutiny_desktop.domain.dates import long_date
-from scrutiny_desktop.domain.model import ItemKind, MeetingListing
+from scrutiny_desktop.domain.model import ItemKind
 from scrutiny_desktop.ui.backups import BackupRunner
 from scrutiny_desktop.ui.commands_menu import COMMANDS, build_menus
 from scrutiny_desktop.ui.export_commands import ExportCommands
@@ -195,9 +195,9 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         for dock in self.docks.values():
             dock.show()
         self._restore_layout()
-        meetings = book.meeting_list()
-        self._fill_picker(meetings[0].id if meetings else None, meetings)
-        ws.open_meeting(meetings[0].id if meetings else None)
+        self._fill_picker(None)
+        latest = self.meeting_list.latest()
+        ws.open_meeting(latest)
         self._header_changed()
         if self.settings is not None:
             self.settings.setValue("book/last", str(path))
@@ -209,7 +209,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
             # On a worker thread, once the window has painted and settled: reading the whole
             # file at the same moment as the first paint slowed it by 5-15 ms (issue 7).
             QTimer.singleShot(BACKUP_DELAY_MS, lambda: self._start_backup(book.path))
-        if not meetings:
+        if latest is None:
             self.statusBar().showMessage("This book has no meetings yet: Ctrl+N starts one")
             self.picker.setFocus()
         else:
@@ -275,13 +275,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         self.open_book(path)
         return path
 
-    def _fill_picker(
-        self, current: int | None, meetings: list[MeetingListing] | None = None
-    ) -> None:
-        if self.ws is None:
-            self.meeting_list.reset([])
-            return
-        self.meeting_list.reset(self.ws.book.meeting_list() if meetings is None else meetings)
+    def _fill_picker(self, current: int | None) -> None:
+        self.meeting_list.reset(self.ws.book.meeting_list if self.ws is not None else None)
         if current is not None:
             self.picker.setCurrentIndex(max(0, self.meeting_list.row_of(current)))
 
@@ -446,6 +441,9 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         if self.ws is not None and old is self.ws.agenda_pane.editor:
             self.ws.bodies.flush()
             self.ws.bodies.seal()
+        if new is self.picker:
+            # Read a page at a time; with the keyboard in it, Down or End may go anywhere.
+            self.meeting_list.fetch_all()
 
     def _editable(self) -> bool:
         return (

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import WindowFactory
 
 
-# A popup on the offscreen platform can neither grab the keyboard nor raise: harmless.
-@pytest.mark.qt_log_ignore("does not support grabbing", "does not support raise")
 def test_a_menu_shows_its_icons_when_it_opens(
     make_window: WindowFactory, example_book: Path, qtbot: QtBot
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from scrutiny_desktop.book import Book
+from scrutiny_desktop.domain.model import Meeting
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.main_window import MainWindow
 from scrutiny_desktop.ui.models.actions import DUE
+from scrutiny_desktop.ui.models.meetings import MeetingListModel
 from scrutiny_desktop.ui.panes.welcome import WelcomePane
 from tests.gui.conftest import Keys, WindowFactory
 
@@ -308,3 +310,25 @@ def test_help_about_names_the_version_and_the_book(tmp_path):
     assert f"Scrutiny Desktop {__version__}" in text
     assert "R&amp;D &lt;book&gt;.sqlite" in text and "R&amp;D &lt;book&gt; backups" in text
     assert "no book open" in about_html(None)
+
+
+def test_a_long_book_lists_its_meetings_as_the_picker_needs_them(
+    make_window: WindowFactory, empty_book: Path, keys: Keys
+) -> None:
+    with Book.open(empty_book) as book:
+        for n in range(250):  # about twenty years of monthly meetings
+            m = book.add_meeting(Meeting(None, f"Panel {n}", date(2000, 1, 1) + timedelta(30 * n)))
+        assert m.id is not None
+        book.add_item(m.id, "Matters arising")  # the minutes have the keyboard, not the picker
+    window = make_window(empty_book)
+    assert window.picker.currentText() == "14.06.2020  Panel 249"  # the newest is open
+    assert window.picker.count() == MeetingListModel.PAGE  # not all 250 read to show one
+
+    window.open_meeting(window.ws.book.resolve_meeting("2000-01-01") if window.ws else None)
+    assert window.picker.currentText() == "01.01.2000  Panel 0"  # read back as far as needed
+    assert window.ws is not None and window.ws.session.meeting is not None
+    assert window.ws.session.meeting.title == "Panel 0"
+
+    keys.ctrl(K.Key_G)  # Go to meeting: the picker has the keyboard, every meeting is listed
+    assert window.picker.count() == 250
+    window.picker.hidePopup()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person
+from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, MeetingListing, Person
 from scrutiny_desktop.ui.commands.actions import AddAction, AddUpdate, DeleteAction
 from scrutiny_desktop.ui.commands.agenda import AddItem, DeleteItem, MoveItem
 from scrutiny_desktop.ui.commands.attendees import AddPerson, RemovePerson
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, REF, TEXT
+from scrutiny_desktop.ui.models.meetings import MeetingListModel
 from scrutiny_desktop.ui.models.updates import parse_update_line
 from scrutiny_desktop.ui.workspace import Workspace
 from tests.ui.conftest import item_id
@@ -90,3 +93,32 @@ def test_update_lines_parse_status_and_note() -> None:
     assert (u.status.value, u.note) == ("to_follow", None)
     u = parse_update_line("5/15 awaiting the report")
     assert (str(u.ref), u.status.value, u.note) == ("05/15", "open", "awaiting the report")
+
+
+def test_the_meeting_list_reads_a_page_at_a_time(qtmodeltester: ModelTester) -> None:
+    book = [
+        MeetingListing(id, date(2015, 1, 1) - timedelta(days=id), f"Meeting {id}", id % 3 == 0)
+        for id in range(1, 451)
+    ]
+    reads: list[tuple[int, int]] = []
+
+    def read(limit: int, offset: int) -> list[MeetingListing]:
+        reads.append((limit, offset))
+        return book[offset : offset + limit]
+
+    model = MeetingListModel()
+    model.reset(read)
+    assert model.rowCount() == MeetingListModel.PAGE and reads == [(200, 0)]
+    assert model.latest() == 1
+    assert model.index(2).data() == "29.12.2014  Meeting 3  (signed off)"
+    assert model.row_of(300) == 299  # further back: read on until it is listed
+    assert model.rowCount() == 400 and model.canFetchMore(QModelIndex())
+    model.fetch_all()
+    assert model.rowCount() == 450 and not model.canFetchMore(QModelIndex())
+    assert reads == [(200, 0), (200, 200), (200, 400)]
+    assert model.row_of(451) == -1 and model.row_of(None) == -1
+
+    model.reset(read)
+    qtmodeltester.check(model)  # which fetches more, as a view does
+    model.reset(None)
+    assert model.rowCount() == 0 and model.latest() is None

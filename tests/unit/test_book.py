@@ -235,3 +235,14 @@ def test_creating_over_an_existing_file_is_refused(book_path: Path):
     with pytest.raises(BookError, match="already exists"):
         Book.create(book_path)
     assert book_path.read_text() == "my notes"
+
+
+def test_the_meeting_list_reads_newest_first_a_page_at_a_time(book_path: Path):
+    with Book.create(book_path) as book:
+        for day in (3, 1, 2, 2):  # two meetings on one day: the later one first
+            _meeting(book, date(2015, 2, day))
+        everything = book.meeting_list()
+        assert [(m.date.day, m.id) for m in everything] == [(3, 1), (2, 4), (2, 3), (1, 2)]
+        pages = [book.meeting_list(limit=3), book.meeting_list(limit=3, offset=3)]
+        assert pages[0] + pages[1] == everything
+        assert book.meeting_list(limit=3, offset=4) == []
