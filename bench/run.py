@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = [
     "bench.bench_startup",
+    "bench.bench_startup_profile",
     "bench.bench_switching",
     "bench.bench_memory",
     "bench.bench_typing",

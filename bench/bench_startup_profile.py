@@ -1,0 +1,163 @@
+"""Where start-up goes: each step of opening the window, beside the bare window's steps.
+
+A child process runs the steps ``scrutiny-desktop open BOOK`` takes (as ``app.main`` and
+``ui.launch.launch`` do, on the reference meeting) with a clock between them; the bare
+child runs the bare window's. The interpreter's own start is the time from spawning the
+child to its first line. Medians of ``BENCH_RUNS`` runs, alternating. The last rows count
+what the first screen made: PySide6 enum types (each built when its Qt class is first
+touched; the ``Qt`` namespace alone holds 93 of them) and modules imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+from bench.bench_startup import RUNS, _env, book
+
+# Each child prints one JSON line: its wall-clock start, then (step, seconds) pairs.
+_COUNTS = r"""
+import enum, sys
+import PySide6.QtCore as C, PySide6.QtGui as G, PySide6.QtWidgets as W
+enums = sum(isinstance(v, enum.EnumType) for m in (C, G, W) for c in vars(m).values()
+            if isinstance(c, type) for v in vars(c).values())
+"""
+
+APP = (
+    r"""
+import time
+STARTED = time.time()
+import json, sys
+steps, last = [], time.perf_counter()
+def step(name):
+    global last
+    now = time.perf_counter(); steps.append((name, now - last)); last = now
+import scrutiny_desktop.book
+step("import the book (sqlite3, domain, book)")
+import PySide6.QtWidgets
+step("import PySide6")
+from PySide6.QtCore import Qt
+step("the Qt namespace's enums (any view with headers needs them)")
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from scrutiny_desktop.paths import data_dir
+from scrutiny_desktop.ui.launch import application, example_path
+from scrutiny_desktop.ui.main_window import MainWindow
+step("import the window's modules")
+app = application()
+step("QApplication")
+window = MainWindow(QSettings(), data_dir(), example_path())
+step("main window built (docks, picker, menus)")
+window.open_book(Path(sys.argv[1]))
+step("book opened, meeting read into the panes")
+window.show()
+step("show")
+app.processEvents()
+step("first paint")
+"""
+    + _COUNTS
+    + r"""
+print(json.dumps({"started": STARTED, "steps": steps, "enums": enums, "modules": len(sys.modules)}), flush=True)
+import os; os._exit(0)
+"""
+)
+
+BARE = (
+    r"""
+import time
+STARTED = time.time()
+import json, sys
+steps, last = [], time.perf_counter()
+def step(name):
+    global last
+    now = time.perf_counter(); steps.append((name, now - last)); last = now
+from PySide6.QtWidgets import QApplication, QMainWindow
+step("import PySide6")
+app = QApplication(sys.argv)
+step("QApplication")
+w = QMainWindow(); w.resize(1280, 800)
+step("main window built (docks, picker, menus)")
+w.show()
+step("show")
+app.processEvents()
+step("first paint")
+"""
+    + _COUNTS
+    + r"""
+print(json.dumps({"started": STARTED, "steps": steps, "enums": enums, "modules": len(sys.modules)}), flush=True)
+import os; os._exit(0)
+"""
+)
+
+INTERPRETER = "Python start (interpreter, site)"
+
+
+def _steps(code: str, *args: str) -> dict[str, object]:
+    spawned = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=True,
+    ).stdout
+    found = json.loads(out.splitlines()[-1])
+    found["steps"] = [(INTERPRETER, found["started"] - spawned), *found["steps"]]
+    return found
+
+
+def run() -> list[dict[str, object]]:
+    reference = str(book(1))
+    ours: list[dict[str, object]] = []
+    theirs: list[dict[str, object]] = []
+    _steps(APP, reference)  # warm the file cache once
+    for _ in range(RUNS):
+        ours.append(_steps(APP, reference))
+        theirs.append(_steps(BARE))
+
+    def medians(runs: list[dict[str, object]]) -> dict[str, float]:
+        names = [name for name, _ in runs[0]["steps"]]  # type: ignore[union-attr]
+        return {
+            n: statistics.median(dict(r["steps"])[n] * 1000 for r in runs)  # type: ignore[call-overload]
+            for n in names
+        }
+
+    app, bare = medians(ours), medians(theirs)
+    rows: list[dict[str, object]] = []
+    for name, ms in app.items():
+        rows.append(
+            {
+                "step": name,
+                "app_ms": ms,
+                "bare_window_ms": bare.get(name, 0.0),
+                "extra_ms": ms - bare.get(name, 0.0),
+            }
+        )
+    rows.append(
+        {
+            "step": "total of the steps",
+            "app_ms": sum(app.values()),
+            "bare_window_ms": sum(bare.values()),
+            "extra_ms": sum(app.values()) - sum(bare.values()),
+        }
+    )
+    for key, label in (("enums", "PySide6 enum types made"), ("modules", "modules imported")):
+        rows.append(
+            {
+                "step": label,
+                "app_ms": f"{ours[-1][key]} (count)",
+                "bare_window_ms": f"{theirs[-1][key]} (count)",
+            }
+        )
+    return rows
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from bench.run import table
+
+    print(table(run()))
