@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+from typing import NamedTuple
 
 from bench.bench_startup import RUNS, _env, book
 
@@ -96,7 +97,13 @@ import os; os._exit(0)
 INTERPRETER = "Python start (interpreter, site)"
 
 
-def _steps(code: str, *args: str) -> dict[str, object]:
+class Run(NamedTuple):
+    steps: dict[str, float]  # step -> milliseconds, in order
+    enums: int
+    modules: int
+
+
+def _steps(code: str, *args: str) -> Run:
     spawned = time.time()
     out = subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -106,53 +113,51 @@ def _steps(code: str, *args: str) -> dict[str, object]:
         check=True,
     ).stdout
     found = json.loads(out.splitlines()[-1])
-    found["steps"] = [(INTERPRETER, found["started"] - spawned), *found["steps"]]
-    return found
+    steps = {INTERPRETER: (found["started"] - spawned) * 1000}
+    steps.update((name, seconds * 1000) for name, seconds in found["steps"])
+    return Run(steps, int(found["enums"]), int(found["modules"]))
+
+
+def _medians(runs: list[Run]) -> dict[str, float]:
+    return {name: statistics.median(r.steps[name] for r in runs) for name in runs[0].steps}
 
 
 def run() -> list[dict[str, object]]:
     reference = str(book(1))
-    ours: list[dict[str, object]] = []
-    theirs: list[dict[str, object]] = []
+    ours: list[Run] = []
+    theirs: list[Run] = []
     _steps(APP, reference)  # warm the file cache once
     for _ in range(RUNS):
         ours.append(_steps(APP, reference))
         theirs.append(_steps(BARE))
-
-    def medians(runs: list[dict[str, object]]) -> dict[str, float]:
-        names = [name for name, _ in runs[0]["steps"]]  # type: ignore[union-attr]
-        return {
-            n: statistics.median(dict(r["steps"])[n] * 1000 for r in runs)  # type: ignore[call-overload]
-            for n in names
-        }
-
-    app, bare = medians(ours), medians(theirs)
-    rows: list[dict[str, object]] = []
-    for name, ms in app.items():
-        rows.append(
-            {
-                "step": name,
-                "app_ms": ms,
-                "bare_window_ms": bare.get(name, 0.0),
-                "extra_ms": ms - bare.get(name, 0.0),
-            }
-        )
+    app, bare = _medians(ours), _medians(theirs)
+    rows: list[dict[str, object]] = [
+        {"step": name, "app_ms": ms, "bare_window_ms": bare.get(name, 0.0)}
+        for name, ms in app.items()
+    ]
     rows.append(
         {
             "step": "total of the steps",
             "app_ms": sum(app.values()),
             "bare_window_ms": sum(bare.values()),
-            "extra_ms": sum(app.values()) - sum(bare.values()),
         }
     )
-    for key, label in (("enums", "PySide6 enum types made"), ("modules", "modules imported")):
-        rows.append(
-            {
-                "step": label,
-                "app_ms": f"{ours[-1][key]} (count)",
-                "bare_window_ms": f"{theirs[-1][key]} (count)",
-            }
-        )
+    for row in rows:
+        row["extra_ms"] = float(row["app_ms"]) - float(row["bare_window_ms"])  # type: ignore[arg-type]
+    rows.append(
+        {
+            "step": "PySide6 enum types made (count)",
+            "app_ms": ours[-1].enums,
+            "bare_window_ms": theirs[-1].enums,
+        }
+    )
+    rows.append(
+        {
+            "step": "modules imported (count)",
+            "app_ms": ours[-1].modules,
+            "bare_window_ms": theirs[-1].modules,
+        }
+    )
     return rows
 
 
