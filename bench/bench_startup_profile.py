@@ -42,7 +42,7 @@ step("import the book (sqlite3, domain, book)")
 import PySide6.QtWidgets
 step("import PySide6")
 from PySide6.QtCore import Qt
-step("the Qt namespace's enums (any view with headers needs them)")
+step("the Qt namespace's 93 enums (Python models need them)")
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from scrutiny_desktop.paths import data_dir
