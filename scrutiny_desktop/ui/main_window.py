@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDockWidget,
     QLabel,
     QToolBar,
@@ -29,6 +28,7 @@ from scrutiny_desktop.ui.finding_commands import FindingCommands
 from scrutiny_desktop.ui.lifecycle_commands import LifecycleCommands
 from scrutiny_desktop.ui.models.meetings import MeetingListModel
 from scrutiny_desktop.ui.panes.actions import next_meeting_text
+from scrutiny_desktop.ui.panes.picker import MeetingPicker
 from scrutiny_desktop.ui.panes.welcome import WelcomePane
 from scrutiny_desktop.ui.saving import RETRY_MS, SavingGuard
 from scrutiny_desktop.ui.window_commands import WindowCommands
@@ -79,15 +79,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["agenda"])
         self.splitDockWidget(self.docks["agenda"], self.docks["actions"], Qt.Orientation.Vertical)
 
-        self.picker = QComboBox()
-        self.picker.setAccessibleName("Meeting")
-        self.picker.setMinimumContentsLength(36)
-        # Sized by that, not by measuring every meeting's text (5,000 of them) on first show.
-        self.picker.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
         self.meeting_list = MeetingListModel()
-        self.picker.setModel(self.meeting_list)
+        self.picker = MeetingPicker(self.meeting_list)
         self.picker.activated.connect(self._picked)
         self.header_label = QLabel()
         self.header_label.setAccessibleName("Meeting header")
@@ -301,7 +294,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         state = "signed off — read-only" if m.is_signed_off else "draft"
         self.header_label.setText(f"  {', '.join(parts)}  ·  {state}")
         self.header_label.setToolTip(f"Next meeting: {next_meeting_text(m)}")
-        self.meeting_list.update(m)
+        if not self.meeting_list.update(m):
+            self._fill_picker(m.id)  # a new date: its place in the list may be another
 
     # File ▸ New book, Open book and the example leave the open book: asked before their
     # file dialogs (and before a file is made), not after.
@@ -351,6 +345,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
             self.ws.close()
             self.ws = None
             self.guard = None
+            self._fill_picker(None)  # lists nothing, and reads nothing more from the book
             self.banner.set_shown(False)
             self._show_title()
 
@@ -441,9 +436,6 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         if self.ws is not None and old is self.ws.agenda_pane.editor:
             self.ws.bodies.flush()
             self.ws.bodies.seal()
-        if new is self.picker:
-            # Read a page at a time; with the keyboard in it, Down or End may go anywhere.
-            self.meeting_list.fetch_all()
 
     def _editable(self) -> bool:
         return (

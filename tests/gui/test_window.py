@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.domain.model import Meeting
 from scrutiny_desktop.ui import theme
+from scrutiny_desktop.ui.commands.header import EditHeader
 from scrutiny_desktop.ui.main_window import MainWindow
 from scrutiny_desktop.ui.models.actions import DUE
 from scrutiny_desktop.ui.models.meetings import MeetingListModel
@@ -312,15 +315,25 @@ def test_help_about_names_the_version_and_the_book(tmp_path):
     assert "no book open" in about_html(None)
 
 
-def test_a_long_book_lists_its_meetings_as_the_picker_needs_them(
-    make_window: WindowFactory, empty_book: Path, keys: Keys
-) -> None:
+@pytest.fixture
+def long_book(empty_book: Path) -> Path:
+    """250 monthly meetings (about twenty years), more than the picker reads at first."""
     with Book.open(empty_book) as book:
-        for n in range(250):  # about twenty years of monthly meetings
+        for n in range(250):
             m = book.add_meeting(Meeting(None, f"Panel {n}", date(2000, 1, 1) + timedelta(30 * n)))
         assert m.id is not None
         book.add_item(m.id, "Matters arising")  # the minutes have the keyboard, not the picker
-    window = make_window(empty_book)
+    return empty_book
+
+
+def _listed(window: MainWindow) -> list[str]:
+    return [window.picker.itemText(row) for row in range(window.picker.count())]
+
+
+def test_a_long_book_lists_its_meetings_as_the_picker_needs_them(
+    make_window: WindowFactory, long_book: Path, keys: Keys
+) -> None:
+    window = make_window(long_book)
     assert window.picker.currentText() == "14.06.2020  Panel 249"  # the newest is open
     assert window.picker.count() == MeetingListModel.PAGE  # not all 250 read to show one
 
@@ -329,6 +342,40 @@ def test_a_long_book_lists_its_meetings_as_the_picker_needs_them(
     assert window.ws is not None and window.ws.session.meeting is not None
     assert window.ws.session.meeting.title == "Panel 0"
 
-    keys.ctrl(K.Key_G)  # Go to meeting: the picker has the keyboard, every meeting is listed
+    keys.ctrl(K.Key_G)  # Go to meeting: its list holds every meeting
     assert window.picker.count() == 250
     window.picker.hidePopup()
+
+
+def test_the_keyboard_reaches_every_meeting_in_the_picker(
+    make_window: WindowFactory, long_book: Path, qtbot: QtBot
+) -> None:
+    window = make_window(long_book)
+    # A key reaching the picker while it lists a page (as when it kept the keyboard
+    # while another book was opened) goes as far as the whole list.
+    qtbot.keyClick(window.picker, K.Key_End)
+    assert window.picker.currentText() == "01.01.2000  Panel 0"
+
+
+def test_a_meeting_given_another_date_moves_in_the_picker(
+    make_window: WindowFactory, long_book: Path
+) -> None:
+    window = make_window(long_book)
+    assert window.ws is not None and window.ws.session.meeting is not None
+    newest = window.ws.session.meeting
+    window.push(EditHeader(window.ws.session, newest, replace(newest, date=date(1990, 1, 1))))
+    assert window.picker.currentText() == "01.01.1990  Panel 249"
+    window.meeting_list.fetch_all()
+    listed = _listed(window)
+    assert len(listed) == len(set(listed)) == 250  # none twice, none left out
+    assert listed[0] == "15.05.2020  Panel 248" and listed[-1] == "01.01.1990  Panel 249"
+
+
+def test_leaving_a_book_empties_the_picker(
+    make_window: WindowFactory, long_book: Path, qtbot: QtBot
+) -> None:
+    window = make_window(long_book)
+    window.show_welcome()
+    assert window.picker.count() == 0
+    window.meeting_list.fetch_all()  # reads nothing from the closed book
+    assert window.picker.count() == 0

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, MeetingListing, Person
+from scrutiny_desktop.domain.model import (
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    MeetingListing,
+    Person,
+)
 from scrutiny_desktop.ui.commands.actions import AddAction, AddUpdate, DeleteAction
 from scrutiny_desktop.ui.commands.agenda import AddItem, DeleteItem, MoveItem
 from scrutiny_desktop.ui.commands.attendees import AddPerson, RemovePerson
@@ -117,6 +124,10 @@ def test_the_meeting_list_reads_a_page_at_a_time(qtmodeltester: ModelTester) -> 
     assert model.rowCount() == 450 and not model.canFetchMore(QModelIndex())
     assert reads == [(200, 0), (200, 200), (200, 400)]
     assert model.row_of(451) == -1 and model.row_of(None) == -1
+
+    renamed = Meeting(3, "Renamed", book[2].date)
+    assert model.update(renamed) and model.index(2).data() == "29.12.2014  Renamed"
+    assert not model.update(replace(renamed, date=date(2016, 1, 1)))  # to be read again
 
     model.reset(read)
     qtmodeltester.check(model)  # which fetches more, as a view does

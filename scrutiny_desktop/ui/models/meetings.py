@@ -82,15 +82,22 @@ class MeetingListModel(QAbstractListModel):
         self._rows += page
         self._row_of.update((m.id, start + i) for i, m in enumerate(page))
 
-    def update(self, meeting: Meeting) -> None:
-        """Show a changed header (title, date, signed off) in its row, if listed."""
+    def update(self, meeting: Meeting) -> bool:
+        """Show a changed header (title, signed off) in its row, if listed.
+
+        False when its date changed: its place in the list may have, and with it the
+        pages still to read; the list is then to be read again (``reset``).
+        """
         if meeting.id is None or (row := self._row_of.get(meeting.id, -1)) < 0:
-            return
+            return True
+        if self._rows[row].date != meeting.date:
+            return False
         self._rows[row] = MeetingListing(
             meeting.id, meeting.date, meeting.title, meeting.is_signed_off
         )
         index = self.index(row)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        return True
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
