@@ -103,13 +103,31 @@ def _median_spread(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), max(values) - min(values)
 
 
+def _beside_bare(name: str, argv: list[str]) -> dict[str, object]:
+    """``argv`` started RUNS times, alternating with the bare window: a table row."""
+    bare = [sys.executable, "-c", BARE]
+    ours, theirs = [], []
+    _time(argv)  # warm the file cache once
+    for _ in range(RUNS):
+        ours.append(_time(argv)[0])
+        theirs.append(_time(bare)[0])
+    (m, s), (bm, bs) = _median_spread(ours), _median_spread(theirs)
+    return {
+        "benchmark": name,
+        "median_ms": m * 1000,
+        "spread_ms": s * 1000,
+        "bare_window_ms": bm * 1000,
+        "bare_spread_ms": bs * 1000,
+        "ratio": m / bm,
+    }
+
+
 def run() -> list[dict[str, object]]:
     cases: list[tuple[str, Path | None]] = [("empty book", None), ("reference meeting", book(1))]
     for n in (10, 100, 1000, 5000):
         cases.append((f"{n:,} meetings", book(n)))
     compileall.compile_dir(ROOT / "scrutiny_desktop", quiet=1)
     app = [sys.executable, "-m", "scrutiny_desktop", "open"]
-    bare = [sys.executable, "-c", BARE]
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for label, path in cases:
@@ -120,42 +138,11 @@ def run() -> list[dict[str, object]]:
                 Book.create(target).close()
             # Opened for writing, as the window does (lock, backup after the first paint);
             # a current book is not changed by opening, so every run sees the same file.
-            argv = [*app, str(target), "--quit-when-ready"]
-            ours, theirs = [], []
-            _time(argv)  # warm the file cache once
-            for _ in range(RUNS):
-                ours.append(_time(argv)[0])
-                theirs.append(_time(bare)[0])
-            (m, s), (bm, bs) = _median_spread(ours), _median_spread(theirs)
-            rows.append(
-                {
-                    "benchmark": f"start-up, {label}",
-                    "median_ms": m * 1000,
-                    "spread_ms": s * 1000,
-                    "bare_window_ms": bm * 1000,
-                    "bare_spread_ms": bs * 1000,
-                    "ratio": m / bm,
-                    "target": TARGETS.get(label, ""),
-                }
-            )
+            row = _beside_bare(f"start-up, {label}", [*app, str(target), "--quit-when-ready"])
+            rows.append({**row, "target": TARGETS.get(label, "")})
     for label, (script, *script_args) in FLOORS:
         floor = [sys.executable, str(ROOT / "bench" / script), *script_args]
-        ours, theirs = [], []
-        _time(floor)
-        for _ in range(RUNS):
-            ours.append(_time(floor)[0])
-            theirs.append(_time(bare)[0])
-        (m, s), (bm, bs) = _median_spread(ours), _median_spread(theirs)
-        rows.append(
-            {
-                "benchmark": f"floor: {label}",
-                "median_ms": m * 1000,
-                "spread_ms": s * 1000,
-                "bare_window_ms": bm * 1000,
-                "bare_spread_ms": bs * 1000,
-                "ratio": m / bm,
-            }
-        )
+        rows.append(_beside_bare(f"floor: {label}", floor))
     return rows
 
 

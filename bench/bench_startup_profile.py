@@ -20,16 +20,9 @@ from typing import NamedTuple
 
 from bench.bench_startup import RUNS, _env, book
 
-# Each child prints one JSON line: its wall-clock start, then (step, seconds) pairs.
-_COUNTS = r"""
-import enum, sys
-import PySide6.QtCore as C, PySide6.QtGui as G, PySide6.QtWidgets as W
-enums = sum(isinstance(v, enum.EnumType) for m in (C, G, W) for c in vars(m).values()
-            if isinstance(c, type) for v in vars(c).values())
-"""
-
-APP = (
-    r"""
+# Each child times its steps and prints one JSON line: its wall-clock start, the
+# (step, seconds) pairs, and what it made. The steps go between these two parts.
+_BEFORE = r"""
 import time
 STARTED = time.time()
 import json, sys
@@ -37,6 +30,19 @@ steps, last = [], time.perf_counter()
 def step(name):
     global last
     now = time.perf_counter(); steps.append((name, now - last)); last = now
+"""
+_AFTER = r"""
+import enum
+import PySide6.QtCore as C, PySide6.QtGui as G, PySide6.QtWidgets as W
+enums = sum(isinstance(v, enum.EnumType) for m in (C, G, W) for c in vars(m).values()
+            if isinstance(c, type) for v in vars(c).values())
+print(json.dumps({"started": STARTED, "steps": steps, "enums": enums, "modules": len(sys.modules)}), flush=True)
+import os; os._exit(0)
+"""
+
+APP = (
+    _BEFORE
+    + r"""
 import scrutiny_desktop.book
 step("import the book (sqlite3, domain, book)")
 import PySide6.QtWidgets
@@ -60,22 +66,12 @@ step("show")
 app.processEvents()
 step("first paint")
 """
-    + _COUNTS
-    + r"""
-print(json.dumps({"started": STARTED, "steps": steps, "enums": enums, "modules": len(sys.modules)}), flush=True)
-import os; os._exit(0)
-"""
+    + _AFTER
 )
 
 BARE = (
-    r"""
-import time
-STARTED = time.time()
-import json, sys
-steps, last = [], time.perf_counter()
-def step(name):
-    global last
-    now = time.perf_counter(); steps.append((name, now - last)); last = now
+    _BEFORE
+    + r"""
 from PySide6.QtWidgets import QApplication, QMainWindow
 step("import PySide6")
 app = QApplication(sys.argv)
@@ -87,11 +83,7 @@ step("show")
 app.processEvents()
 step("first paint")
 """
-    + _COUNTS
-    + r"""
-print(json.dumps({"started": STARTED, "steps": steps, "enums": enums, "modules": len(sys.modules)}), flush=True)
-import os; os._exit(0)
-"""
+    + _AFTER
 )
 
 INTERPRETER = "Python start (interpreter, site)"
