@@ -133,3 +133,20 @@ def test_the_meeting_list_reads_a_page_at_a_time(qtmodeltester: ModelTester) -> 
     qtmodeltester.check(model)  # which fetches more, as a view does
     model.reset(None)
     assert model.rowCount() == 0 and model.latest() is None
+
+
+def test_cells_can_be_typed_into_while_the_meeting_is_a_draft(ws: Workspace) -> None:
+    ws.agenda_pane.select_item(item_id(ws, 4))
+    editable = Qt.ItemFlag.ItemIsEditable
+    assert not ws.actions.flags(ws.actions.index(0, REF)) & editable  # numbered by the book
+    assert all(ws.actions.flags(ws.actions.index(0, c)) & editable for c in (TEXT, OWNERS, DUE))
+    ws.agenda_pane.select_item(item_id(ws, 1))
+    assert ws.updates.flags(ws.updates.index(0, 0)) & editable
+
+    meeting_id = ws.session.meeting_id
+    assert meeting_id is not None
+    ws.book.sign_off(meeting_id, "LW", date(2015, 3, 26))
+    ws.session.reload_header()
+    assert not ws.updates.flags(ws.updates.index(0, 0)) & editable
+    ws.agenda_pane.select_item(item_id(ws, 4))
+    assert not ws.actions.flags(ws.actions.index(0, TEXT)) & editable

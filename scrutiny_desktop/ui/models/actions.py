@@ -40,6 +40,7 @@ class ActionsModel(ItemRowsModel):
     """Rows are the actions of one item; edits become undo commands."""
 
     headers = HEADERS
+    read_only_columns = (REF,)  # numbered by the book, never typed
 
     new_people_named = Signal(tuple)
     """Owners were typed that the people directory did not know (initials)."""
@@ -87,12 +88,6 @@ class ActionsModel(ItemRowsModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == DUE and a.due_text:
             return QBrush(theme.error_text())
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() != REF and self._session.editable:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._item_id is None:

@@ -51,6 +51,9 @@ class ItemRowsModel(RowsTableModel):
     item_touched = Signal(int)
     """A command changes an item that is not shown: the window shows it first."""
 
+    read_only_columns: tuple[int, ...] = ()
+    """Columns never typed into; the others are while the meeting is a draft."""
+
     def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
         super().__init__()
         self._session = session
@@ -67,6 +70,16 @@ class ItemRowsModel(RowsTableModel):
         self._item_id = item_id
         self._rows = [] if item_id is None else self._fetch(item_id)
         self.endResetModel()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if (
+            index.isValid()
+            and index.column() not in self.read_only_columns
+            and self._session.editable
+        ):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
 
     def _fetch(self, item_id: int) -> list[Any]:
         """The item's rows, read from the book."""

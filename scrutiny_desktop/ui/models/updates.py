@@ -74,12 +74,6 @@ class UpdatesModel(ItemRowsModel):
                 return u.note or ""
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and self._session.editable:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
-
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._item_id is None:
             return False
