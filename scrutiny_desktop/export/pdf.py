@@ -5,7 +5,7 @@ count. reportlab is imported only inside the export, so importing this module (a
 window does at start) stays cheap.
 
 The public version is made by removing restricted material from the Minutes *before*
-layout (``public_minutes``): what is not handed to reportlab cannot leak into the text,
+layout (``domain.public.public_view``): what is not handed to reportlab cannot leak into the text,
 the metadata, the bookmarks or the file name. A restricted item keeps its number, so the
 published numbering has no unexplained gap, and says only that it was considered in
 private.
@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from scrutiny_desktop.domain.model import Item, Minutes
+from scrutiny_desktop.domain.model import Minutes
+from scrutiny_desktop.domain.public import public_view
 from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.pdf_text import Substitution, TextPrep, long_date
 
@@ -33,32 +34,6 @@ class PdfReport:
 
     pages: int
     substitutions: tuple[Substitution, ...] = ()
-
-
-def public_minutes(minutes: Minutes) -> Minutes:
-    """The minutes with restricted items, paragraphs, actions and updates removed.
-
-    A restricted item becomes a bare placeholder: its number, nothing else.
-    """
-    items: list[Item] = []
-    for item in minutes.items:
-        if item.restricted:
-            items.append(Item(id=item.id, number=item.number, title="", restricted=True))
-            continue
-        items.append(
-            replace(
-                item,
-                body=tuple(p for p in item.body if not p.restricted),
-                actions=tuple(a for a in item.actions if not a.restricted),
-                updates=tuple(u for u in item.updates if not u.restricted),
-            )
-        )
-    meeting = replace(minutes.meeting, classification=None)
-    if meeting.signed_off is not None:
-        # The fingerprint hashes the full record, restricted text included: printed in a
-        # public copy it would let anyone confirm a guess at what was left out.
-        meeting = replace(meeting, signed_off=replace(meeting.signed_off, fingerprint=None))
-    return replace(minutes, meeting=meeting, items=tuple(items))
 
 
 def default_filename(minutes: Minutes, public: bool, ext: str = ".pdf") -> str:
@@ -107,7 +82,7 @@ def export_pdf_report(
 
     fonts = register_fonts()
     prep = TextPrep(fonts.covered)
-    source = public_minutes(minutes) if public else minutes
+    source = public_view(minutes) if public else minutes
     m = source.meeting
     title = prep.plain(m.title, "the title")
     when = long_date(m.date)
