@@ -26,6 +26,17 @@ def schema_path() -> Path:
 
 
 @pytest.fixture
+def seed_v2_path() -> Path:
+    """The reference meeting in interchange version 2 (a copy of ../shared's)."""
+    return DATA / "seed-meeting.v2.json"
+
+
+@pytest.fixture
+def schema_v2_path() -> Path:
+    return DATA / "meeting.v2.schema.json"
+
+
+@pytest.fixture
 def book_path(tmp_path: Path) -> Path:
     """Where a test's book goes (not created)."""
     return tmp_path / "book.sqlite"
@@ -46,5 +57,10 @@ def seeded_book(tmp_path: Path, seed_path: Path):  # type: ignore[no-untyped-def
 def shared_copy_is_current() -> bool:
     return not SHARED.exists() or all(
         (SHARED / n).read_bytes() == (DATA / n).read_bytes()
-        for n in ("seed-meeting.json", "meeting.schema.json")
+        for n in (
+            "seed-meeting.json",
+            "meeting.schema.json",
+            "seed-meeting.v2.json",
+            "meeting.v2.schema.json",
+        )
     )

@@ -19,11 +19,13 @@ from scrutiny_desktop.book.errors import (
     MeetingLocked,
     NotFound,
     ReadOnlyBook,
+    TooLong,
     WriteFailed,
 )
 from scrutiny_desktop.book.lock import BookLock
 from scrutiny_desktop.book.opening import BookConnection, check_header, connect
 from scrutiny_desktop.book.triggers import LOCKED
+from scrutiny_desktop.domain.limits import LimitExceeded
 from scrutiny_desktop.domain.model import (
     MeetingStatus,
 )
@@ -49,6 +51,8 @@ class BookBase:
         self.read_only_reason = read_only_reason if read_only else None
         #: The last write failure, until a write or ``retry`` succeeds again.
         self.fault: WriteFailed | None = None
+        #: Sentences about what opening found and did (e.g. lock triggers restored).
+        self.notices: list[str] = []
         # Reads go straight to the connection; sqlite-utils (atomic(), migrations) is
         # imported on the first write: it and its plugins cost ~90 ms of start-up (issue 7).
         self._conn = conn
@@ -275,6 +279,15 @@ class BookBase:
             "SELECT ?, ?, COALESCE(MAX(position) + 1, 0) FROM meeting_people WHERE meeting_id = ?",
             [meeting_id, person_id, meeting_id],
         )
+
+    @staticmethod
+    @contextmanager
+    def _limits() -> Iterator[None]:
+        """Text over a ``domain.limits`` limit is refused as ``TooLong``."""
+        try:
+            yield
+        except LimitExceeded as e:
+            raise TooLong(str(e)) from None
 
     def _check_draft(self, meeting_id: int) -> None:
         found = self._q("SELECT status, date FROM meetings WHERE id = ?", [meeting_id])

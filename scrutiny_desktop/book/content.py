@@ -3,22 +3,72 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from scrutiny_desktop.book import rows
-from scrutiny_desktop.book.base import BookBase
+from scrutiny_desktop.book.formal import FormalStore
+from scrutiny_desktop.domain import limits
 from scrutiny_desktop.domain.model import (
     Action,
     ActionUpdate,
+    Assurance,
     Item,
     ItemKind,
     Paragraph,
 )
 from scrutiny_desktop.domain.refs import ActionRef, action_year
 
+# The actions an update reports on: its unnumbered action by id, or a numbered action of
+# the same series by reference. Used for every draft update of one series at a time.
+_REPORTED = """
+    FROM actions a JOIN items ai ON ai.id = a.item_id JOIN meetings am ON am.id = ai.meeting_id
+    WHERE a.id = u.action_id
+       OR (a.ref_number = u.ref_number AND a.ref_year = u.ref_year AND am.series_id IS s.series_id)
+"""
+_DERIVE_UPDATES = f"""
+    WITH s AS (SELECT series_id FROM meetings WHERE id = :meeting),
+    drafts AS (
+        SELECT u.id FROM action_updates u JOIN items i ON i.id = u.item_id
+            JOIN meetings m ON m.id = i.meeting_id, s
+        WHERE m.status = 'draft' AND m.series_id IS s.series_id
+    )
+    UPDATE action_updates AS u SET
+        restricted = u.restricted OR (SELECT MAX(a.restricted OR ai.restricted) {_REPORTED}),
+        action_text = COALESCE(u.action_text, (SELECT a.text {_REPORTED} ORDER BY am.date, a.id
+                                               LIMIT 1))
+    FROM s
+    WHERE u.id IN (SELECT id FROM drafts) AND EXISTS (SELECT 1 {_REPORTED})
+"""
 
-class ContentStore(BookBase):
+
+def _check_action(a: Action) -> None:
+    with ContentStore._limits():
+        limits.check(a.text, limits.TEXT, "the action")
+        limits.check(a.due_text, limits.TITLE, "the action's due date")
+
+
+def _check_update(u: ActionUpdate) -> None:
+    with ContentStore._limits():
+        limits.check(u.note, limits.TEXT, "the update's note")
+        limits.check(u.text, limits.TEXT, "the update's action")
+
+
+def _item_row(item: Item) -> dict[str, Any]:
+    """An item's own columns (not its meeting, position or number)."""
+    return {
+        "title": item.title,
+        "kind": item.kind.value,
+        "restricted": int(item.restricted),
+        "started": rows.iso(item.started),
+        "exempt_paragraphs": rows.exempt_paragraphs_text(item.exempt_paragraphs),
+        "public_summary": item.public_summary,
+        "assurance": None if item.assurance is None else item.assurance.value,
+    }
+
+
+class ContentStore(FormalStore):
     """Items, bodies, actions and updates of a meeting."""
 
     # ------------------------------------------------------------ items
@@ -42,19 +92,20 @@ class ContentStore(BookBase):
             title=r["title"],
             kind=ItemKind(r["kind"]),
             restricted=bool(r["restricted"]),
+            started=rows.t(r["started"]),
+            exempt_paragraphs=rows.exempt_paragraphs(r["exempt_paragraphs"]),
+            public_summary=r["public_summary"],
+            assurance=None if r["assurance"] is None else Assurance(r["assurance"]),
         )
 
     def _item_full(self, r: dict[str, Any]) -> Item:
-        head = self._item_head(r)
-        return Item(
-            id=head.id,
-            number=head.number,
-            title=head.title,
-            kind=head.kind,
-            restricted=head.restricted,
+        return replace(
+            self._item_head(r),
             body=tuple(self.body(r["id"])),
             actions=tuple(self.actions(r["id"])),
             updates=tuple(self.updates(r["id"])),
+            declarations=tuple(self.declarations(r["id"])),
+            resolutions=tuple(self.resolutions(r["id"])),
         )
 
     def add_item(
@@ -66,6 +117,8 @@ class ContentStore(BookBase):
         position: int | None = None,
     ) -> Item:
         """A new item at ``position`` (default: the end); items are renumbered 1, 2, 3..."""
+        with self._limits():
+            limits.check(title, limits.TITLE, "the item's title")
         with self._writing():
             self._check_draft(meeting_id)
             if position is None:
@@ -80,33 +133,57 @@ class ContentStore(BookBase):
         return self.item(item_id)
 
     def _insert_item(self, meeting_id: int, item: Item, position: int) -> int:
-        row = {
-            "meeting_id": meeting_id,
-            "position": position,
-            "number": item.number,
-            "title": item.title,
-            "kind": item.kind.value,
-            "restricted": int(item.restricted),
-        }
+        row = {"meeting_id": meeting_id, "position": position, "number": item.number}
+        row.update(_item_row(item))
         if item.id is not None:
             row["id"] = item.id
         return self._insert_row("items", row)
 
+    def _insert_item_content(self, item_id: int, item: Item) -> None:
+        """Everything inside an item (a restored or imported one): body, actions, updates,
+        declarations and resolutions, with their ids when they have them."""
+        self._put_body(item_id, item.body)
+        for apos, a in enumerate(item.actions):
+            self._insert_action(item_id, a, apos)
+        for upos, u in enumerate(item.updates):
+            self._insert_update(item_id, u, upos)
+        for dpos, d in enumerate(item.declarations):
+            self._insert_declaration(item_id, d, dpos)
+        for rpos, r in enumerate(item.resolutions):
+            self._insert_resolution(item_id, r, rpos)
+
     def _renumber(self, meeting_id: int) -> None:
-        self._db.execute(
-            "UPDATE items SET number = CAST(position + 1 AS TEXT) WHERE meeting_id = ?",
+        """Number the meeting's items; with yearly numbering, later drafts of the series
+        follow on from it."""
+        self._number_items(meeting_id)
+        r = self._one(
+            "SELECT m.date, m.series_id, s.minute_numbering FROM meetings m "
+            "LEFT JOIN series s ON s.id = m.series_id WHERE m.id = ?",
             [meeting_id],
+            "meeting",
         )
+        if r["minute_numbering"] == "yearly":
+            for later in self._q(
+                "SELECT id FROM meetings WHERE series_id IS ? AND status = 'draft' "
+                "AND (date > ? OR (date = ? AND id > ?)) ORDER BY date, id",
+                [r["series_id"], r["date"], r["date"], meeting_id],
+            ):
+                self._number_items(int(later["id"]))
 
     def update_item(self, item: Item) -> None:
-        """Write an item's title, kind and restricted flag."""
+        """Write an item's own fields: title, kind, restricted flag, time, Schedule 12A
+        paragraphs, public summary and assurance (not its number or content)."""
         assert item.id is not None
+        with self._limits():
+            limits.check(item.title, limits.TITLE, "the item's title")
+            limits.check(item.public_summary, limits.TEXT, "the public summary")
         with self._writing():
-            self._check_draft(self._meeting_of_item(item.id))
-            self._db.execute(
-                "UPDATE items SET title = ?, kind = ?, restricted = ? WHERE id = ?",
-                [item.title, item.kind.value, int(item.restricted), item.id],
-            )
+            meeting_id = self._meeting_of_item(item.id)
+            self._check_draft(meeting_id)
+            row = _item_row(item)
+            sets = ", ".join(f"{k} = ?" for k in row)
+            self._db.execute(f"UPDATE items SET {sets} WHERE id = ?", [*row.values(), item.id])
+            self._derive_updates(meeting_id)
 
     def move_item(self, item_id: int, position: int) -> None:
         """Move an item to ``position`` (0-based) and renumber."""
@@ -145,12 +222,9 @@ class ContentStore(BookBase):
             self._check_draft(meeting_id)
             self._shift("items", "meeting_id", meeting_id, position, +1)
             item_id = self._insert_item(meeting_id, item, position)
-            self._put_body(item_id, item.body)
-            for apos, a in enumerate(item.actions):
-                self._insert_action(item_id, a, apos)
-            for upos, u in enumerate(item.updates):
-                self._insert_update(item_id, u, upos)
+            self._insert_item_content(item_id, item)
             self._renumber(meeting_id)
+            self._derive_updates(meeting_id)
 
     # ------------------------------------------------------------ body
 
@@ -164,6 +238,8 @@ class ContentStore(BookBase):
 
     def set_body(self, item_id: int, body: Sequence[Paragraph]) -> None:
         """Replace an item's body (paragraphs and sub-headings) in one transaction."""
+        with self._limits():
+            limits.check_body(list(body), "the item")
         with self._writing():
             self._check_draft(self._meeting_of_item(item_id))
             self._put_body(item_id, body)
@@ -171,9 +247,10 @@ class ContentStore(BookBase):
     def _put_body(self, item_id: int, body: Sequence[Paragraph]) -> None:
         self._db.execute("DELETE FROM paragraphs WHERE item_id = ?", [item_id])
         self._db.conn.executemany(
-            "INSERT INTO paragraphs (item_id, position, text, heading, restricted) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO paragraphs (item_id, position, text, heading, restricted, bullet) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (item_id, pos, p.text, int(p.heading), int(p.restricted))
+                (item_id, pos, p.text, int(p.heading), int(p.restricted), int(p.bullet))
                 for pos, p in enumerate(body)
             ],
         )
@@ -213,6 +290,7 @@ class ContentStore(BookBase):
 
         The reference is never handed out again, even if this action is deleted.
         """
+        _check_action(action)
         with self._writing():
             meeting_id = self._meeting_of_item(item_id)
             self._check_draft(meeting_id)
@@ -264,6 +342,7 @@ class ContentStore(BookBase):
     def update_action(self, action: Action) -> None:
         """Write an action's text, owners, due date, status and restricted flag (not its ref)."""
         assert action.id is not None
+        _check_action(action)
         with self._writing():
             meeting_id = self._meeting_of_action(action.id)
             self._check_draft(meeting_id)
@@ -273,6 +352,7 @@ class ContentStore(BookBase):
             self._put_owners(action.id, action.owners)
             for initials in action.owners:
                 self._link_person(meeting_id, self._person_id(initials))
+            self._derive_updates(meeting_id)
 
     def delete_action(self, action_id: int) -> tuple[int, int, Action]:
         """Delete an action; returns (item id, position, action) for ``restore_action``."""
@@ -292,6 +372,7 @@ class ContentStore(BookBase):
             self._check_draft(self._meeting_of_item(item_id))
             self._shift("actions", "item_id", item_id, position, +1)
             self._insert_action(item_id, action, position)
+            self._derive_updates(self._meeting_of_item(item_id))
 
     def _next_ref(self, meeting_id: int) -> ActionRef:
         r = self._one(
@@ -349,6 +430,7 @@ class ContentStore(BookBase):
         self, item_id: int, update: ActionUpdate, position: int | None = None
     ) -> ActionUpdate:
         """Record progress on an earlier action at this meeting (matters arising)."""
+        _check_update(update)
         with self._writing():
             self._check_draft(self._meeting_of_item(item_id))
             if position is None:
@@ -356,6 +438,7 @@ class ContentStore(BookBase):
             else:
                 self._shift("action_updates", "item_id", item_id, position, +1)
             new_id = self._insert_update(item_id, update, position)
+            self._derive_updates(self._meeting_of_item(item_id))
         return rows.update(
             self._one("SELECT * FROM action_updates WHERE id = ?", [new_id], "update")
         )
@@ -369,6 +452,7 @@ class ContentStore(BookBase):
     def change_update(self, update: ActionUpdate) -> None:
         """Write an update's reference (or unnumbered action), status and note."""
         assert update.id is not None
+        _check_update(update)
         with self._writing():
             r = self._one("SELECT item_id FROM action_updates WHERE id = ?", [update.id], "update")
             self._check_draft(self._meeting_of_item(int(r["item_id"])))
@@ -377,6 +461,7 @@ class ContentStore(BookBase):
             self._db.execute(
                 f"UPDATE action_updates SET {sets} WHERE id = ?", [*row.values(), update.id]
             )
+            self._derive_updates(self._meeting_of_item(int(r["item_id"])))
 
     def delete_update(self, update_id: int) -> tuple[int, int, ActionUpdate]:
         """Delete an update; returns (item id, position, update) for ``add_update``."""
@@ -386,3 +471,14 @@ class ContentStore(BookBase):
             self._db.execute("DELETE FROM action_updates WHERE id = ?", [update_id])
             self._shift("action_updates", "item_id", r["item_id"], r["position"] + 1, -1)
         return int(r["item_id"]), int(r["position"]), rows.update(r)
+
+    def _derive_updates(self, meeting_id: int) -> None:
+        """Restriction and text of the draft updates of ``meeting_id``'s series, derived
+        from the actions they report on (the one place the book decides it).
+
+        An update is restricted when the action it reports on, or that action's item, is;
+        it is never made public again by this (only by hand: a mistaken mark costs a line
+        left out, never a leak). An update on a numbered action without text takes the
+        action's text. Signed-off minutes never change.
+        """
+        self._db.execute(_DERIVE_UPDATES, {"meeting": meeting_id})

@@ -23,6 +23,10 @@ class MeetingLocked(BookError):
     """The meeting is signed off: its minutes are a record and do not change."""
 
 
+class TooLong(BookError):
+    """Text longer than the book keeps (``domain.limits``): refused, nothing written."""
+
+
 class NotFound(BookError):
     """No meeting, item, action or person with that id or name."""
 

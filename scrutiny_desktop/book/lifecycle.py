@@ -14,9 +14,11 @@ from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.errors import BookError, NotFound
 from scrutiny_desktop.book.register import RegisterStore
 from scrutiny_desktop.book.signoff import SignOffStore
+from scrutiny_desktop.domain import limits
 from scrutiny_desktop.domain.model import (
     Action,
     ActionUpdate,
+    Assurance,
     Attendance,
     Item,
     ItemKind,
@@ -51,10 +53,12 @@ class LifecycleStore(SignOffStore, RegisterStore):
         """Create the series' next meeting after ``meeting_id``; returns its id.
 
         Date, times and venue come from the previous meeting's "next meeting" (``on``
-        overrides the date); title, series and classification are the same. Its
+        overrides the date); title, series, classification and quorum are the same. Its
         attendees are expected, not marked. Items: 1. Matters arising, holding an update
-        (status carried, no note) for every action of the series not completed or
-        closed, oldest first, restricted where the action or its item is; 2. Minutes of the previous meeting; 3. the next meeting.
+        (status carried, no note, the action's text) for every action of the series not
+        completed or closed, oldest first, restricted where the action or its item is;
+        2. Minutes of the previous meeting; then every item the previous meeting rated
+        not assured, offered again (restricted as it was); last, the next meeting.
         """
         prev = self.meeting(meeting_id)
         nxt = prev.next_meeting
@@ -72,6 +76,7 @@ class LifecycleStore(SignOffStore, RegisterStore):
             end=nxt.end if nxt and nxt.end else None,
             venue=nxt.venue if nxt and nxt.venue else prev.venue,
             classification=prev.classification,
+            quorum=prev.quorum,
         )
         with self._writing():
             new_id = self._insert_meeting(new)
@@ -101,7 +106,7 @@ class LifecycleStore(SignOffStore, RegisterStore):
                         ref=t.ref,
                         status=t.status,
                         action_id=t.raised.action.id if unnumbered and t.raised else None,
-                        text=t.text if unnumbered else None,
+                        text=t.text,
                         # Restricted action, action of a restricted item, or (a reference
                         # raised before this book) a restricted earlier update.
                         restricted=t.restricted,
@@ -111,12 +116,38 @@ class LifecycleStore(SignOffStore, RegisterStore):
             self._insert_item(
                 new_id, Item(id=None, number="2", title=previous_minutes_title(prev.date)), 1
             )
+            again = self._not_assured(meeting_id)
+            for pos, item in enumerate(again, start=2):
+                item_id = self._insert_item(new_id, item, pos)
+                self._put_body(item_id, item.body)
             self._insert_item(
                 new_id,
-                Item(id=None, number="3", title=NEXT_MEETING_TITLE, kind=ItemKind.NEXT_MEETING),
-                2,
+                Item(id=None, number="", title=NEXT_MEETING_TITLE, kind=ItemKind.NEXT_MEETING),
+                2 + len(again),
             )
+            self._renumber(new_id)
         return new_id
+
+    def _not_assured(self, meeting_id: int) -> list[Item]:
+        """The previous meeting's items rated not assured, as items offered again."""
+        prev = self.meeting(meeting_id)
+        return [
+            Item(
+                id=None,
+                number="",
+                title=i.title,
+                restricted=i.restricted,
+                exempt_paragraphs=i.exempt_paragraphs,
+                body=(
+                    Paragraph(
+                        f"Not assured at the meeting of {prev.date:%d.%m.%Y} "
+                        f"(item {i.number}): brought back to this meeting."
+                    ),
+                ),
+            )
+            for i in self.items(meeting_id)
+            if i.assurance is Assurance.NOT_ASSURED
+        ]
 
     def _expect_attendees(self, prev_id: int, new_id: int) -> None:
         """List the previous meeting's attendance (or, if it has none, its expected list)."""
@@ -157,6 +188,8 @@ class LifecycleStore(SignOffStore, RegisterStore):
         with ``change_update``.
         """
         status = Status(status)
+        with self._limits():
+            limits.check(note, limits.TEXT, "the update's note")
         with self._writing():
             r = self._one(
                 "SELECT * FROM action_updates WHERE id = ?", [update_id], f"update {update_id}"
@@ -174,43 +207,45 @@ class LifecycleStore(SignOffStore, RegisterStore):
     ) -> tuple[tuple[Action, ...], tuple[ActionUpdate, ...]]:
         """Read an imported item's actions and updates back as the book keeps them.
 
-        The interchange format writes progress on an unnumbered action as that action
-        listed again under Matters arising; an unnumbered action there whose text is an
-        open unnumbered action of the series is read back as an update on it.
-
-        The format has no restricted flag on an update: it is derived again here, from
-        the action the update reports on when the book knows it (restricted, or in a
-        restricted item), as when carrying forward.
+        An update on an unnumbered action is tied to that action (by its text) when it is
+        an open unnumbered action of the series. Version 1 writes such progress as the
+        action listed again under Matters arising: that is read back as an update too.
+        (Restriction and text are then derived by ``_derive_updates``.)
         """
         unnumbered = [a for a in item.actions if a.ref is None]
         arising = item.title.casefold().startswith(MATTERS_ARISING.casefold())
-        if not item.updates and not (unnumbered and arising):
+        listed_again = bool(unnumbered) and arising
+        if not listed_again and all(u.ref is not None for u in item.updates):
             return item.actions, item.updates
         from scrutiny_desktop.domain import carry
 
         m = self.meeting(meeting_id)
         tracked = self._tracked(self._series_key(meeting_id), before=m.date)
-        restricted_refs = {t.ref for t in tracked if t.ref is not None and t.restricted}
-        updates = [
-            replace(u, restricted=True) if u.ref in restricted_refs else u for u in item.updates
-        ]
-        if not (unnumbered and arising):
-            return item.actions, tuple(updates)
         open_by_text = {
-            t.text: t for t in carry.to_carry(tracked) if t.ref is None and t.raised is not None
+            t.text: t.raised.action.id
+            for t in carry.to_carry(tracked)
+            if t.ref is None and t.raised is not None
         }
+        updates = [
+            replace(u, action_id=open_by_text.get(u.text or ""))
+            if u.ref is None and u.action_id is None
+            else u
+            for u in item.updates
+        ]
+        if not listed_again:
+            return item.actions, tuple(updates)
         actions = []
         for a in item.actions:
-            t = open_by_text.get(a.text) if a.ref is None else None
-            if t is not None and t.raised is not None:
+            action_id = open_by_text.get(a.text) if a.ref is None else None
+            if action_id is not None:
                 updates.append(
                     ActionUpdate(
                         id=None,
                         ref=None,
                         status=a.status,
-                        action_id=t.raised.action.id,
+                        action_id=action_id,
                         text=a.text,
-                        restricted=a.restricted or t.restricted,
+                        restricted=a.restricted,
                     )
                 )
             else:

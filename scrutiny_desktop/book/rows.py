@@ -10,15 +10,23 @@ from scrutiny_desktop.domain.model import (
     ActionUpdate,
     Attendance,
     AttendanceStatus,
+    AuditEvent,
+    AuditKind,
+    Declaration,
+    DeclarationKind,
     ItemKind,
     Meeting,
     MeetingStatus,
+    Moment,
+    NamedVote,
     NextMeeting,
     Paragraph,
     Person,
     PersonKind,
+    Resolution,
     SignOff,
     Status,
+    Vote,
 )
 from scrutiny_desktop.domain.refs import ActionRef
 
@@ -48,6 +56,7 @@ def person(row: Row) -> Person:
         role=row["role"],
         organisation=row["organisation"],
         kind=PersonKind(row["kind"]),
+        email=row.get("email"),
     )
 
 
@@ -58,6 +67,7 @@ def person_row(p: Person) -> Row:
         "role": p.role,
         "organisation": p.organisation,
         "kind": p.kind.value,
+        "email": p.email,
     }
 
 
@@ -69,6 +79,7 @@ def meeting(row: Row, series: str | None) -> Meeting:
             on=date.fromisoformat(row["signed_on"]),
             note=row["signed_note"],
             fingerprint=row["fingerprint"],
+            scheme=row.get("fingerprint_scheme"),
         )
     nxt = None
     if row["next_date"] is not None:
@@ -90,6 +101,7 @@ def meeting(row: Row, series: str | None) -> Meeting:
         status=MeetingStatus(row["status"]),
         signed_off=signed,
         next_meeting=nxt,
+        quorum=row.get("quorum"),
     )
 
 
@@ -107,6 +119,7 @@ def meeting_header_row(m: Meeting) -> Row:
         "next_start": iso(nxt.start) if nxt else None,
         "next_end": iso(nxt.end) if nxt else None,
         "next_venue": nxt.venue if nxt else None,
+        "quorum": m.quorum,
     }
 
 
@@ -116,21 +129,90 @@ def sign_off_row(s: SignOff | None) -> Row:
         "signed_on": iso(s.on) if s else None,
         "signed_note": s.note if s else None,
         "fingerprint": s.fingerprint if s else None,
+        "fingerprint_scheme": s.scheme if s else None,
     }
 
 
+def moment(clock: str | None, item: str | None) -> Moment | None:
+    """A moment from its time column and its item's number (both may be NULL)."""
+    if clock is None and item is None:
+        return None
+    return Moment(time=t(clock), item=item)
+
+
 def attendance(row: Row) -> Attendance:
+    """An attendance row joined with the initials of the person, of whom they substitute
+    for (``substitute_initials``) and the numbers of the items they arrived and left at."""
     return Attendance(
         initials=row["initials"],
         status=AttendanceStatus(row["status"]),
         chair=bool(row["chair"]),
         note=row["note"],
+        substitute_for=row.get("substitute_initials"),
+        arrived=moment(row.get("arrived_time"), row.get("arrived_number")),
+        left=moment(row.get("left_time"), row.get("left_number")),
     )
 
 
 def paragraph(row: Row) -> Paragraph:
     return Paragraph(
-        text=row["text"], heading=bool(row["heading"]), restricted=bool(row["restricted"])
+        text=row["text"],
+        heading=bool(row["heading"]),
+        restricted=bool(row["restricted"]),
+        bullet=bool(row.get("bullet", 0)),
+    )
+
+
+def exempt_paragraphs(text: str | None) -> tuple[int, ...]:
+    """``'3,5'`` -> (3, 5), in the order they were given."""
+    return tuple(int(p) for p in (text or "").split(",") if p.strip())
+
+
+def exempt_paragraphs_text(paragraphs: tuple[int, ...]) -> str:
+    return ",".join(str(p) for p in paragraphs)
+
+
+def declaration(row: Row) -> Declaration:
+    """A declarations row joined with the person's initials."""
+    return Declaration(
+        initials=row["initials"],
+        interest=row["interest"],
+        kind=DeclarationKind(row["kind"]),
+        left_room=bool(row["left_room"]),
+        id=row["id"],
+    )
+
+
+def resolution(row: Row, named: tuple[NamedVote, ...]) -> Resolution:
+    vote = None
+    if row["vote_for"] is not None:
+        vote = Vote(
+            for_=row["vote_for"],
+            against=row["vote_against"],
+            abstained=row["vote_abstained"],
+            named=named,
+        )
+    return Resolution(text=row["text"], restricted=bool(row["restricted"]), vote=vote, id=row["id"])
+
+
+def resolution_row(r: Resolution) -> Row:
+    v = r.vote
+    return {
+        "text": r.text,
+        "restricted": int(r.restricted),
+        "vote_for": v.for_ if v else None,
+        "vote_against": v.against if v else None,
+        "vote_abstained": v.abstained if v else None,
+    }
+
+
+def audit_event(row: Row) -> AuditEvent:
+    return AuditEvent(
+        event=AuditKind(row["event"]),
+        by=row["by"],
+        on=date.fromisoformat(row["on_day"]),
+        reason=row["reason"],
+        fingerprint=row["fingerprint"],
     )
 
 
@@ -181,7 +263,7 @@ def update_row(u: ActionUpdate) -> Row:
         "ref_year": u.ref.year if u.ref else None,
         "ref_number": u.ref.number if u.ref else None,
         "action_id": u.action_id if u.ref is None else None,
-        "action_text": u.text if u.ref is None else None,
+        "action_text": u.text,
         "status": u.status.value,
         "note": u.note,
         "restricted": int(u.restricted),

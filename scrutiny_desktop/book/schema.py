@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from scrutiny_desktop.book.triggers import install_triggers, rebuild_search_index
+from scrutiny_desktop.book.triggers import drop_triggers, install_triggers, rebuild_search_index
 from scrutiny_desktop.book.version import APPLICATION_ID, MIGRATION_SET, SCHEMA_VERSION
 
 __all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION"]
@@ -222,6 +222,145 @@ def m003_restricted_updates(db: Database) -> None:
                            WHERE i.id = action_updates.item_id))));
         """
     )
+    install_triggers(db)
+
+
+@MIGRATIONS()
+def m004_full_record(db: Database) -> None:
+    """The full record (interchange version 2) and the formal parts of a meeting.
+
+    E-mail addresses; substitutes, arrivals and departures; the quorum; item times,
+    Schedule 12A paragraphs, public summaries and assurance ratings; bulleted paragraphs;
+    declarations of interest; resolutions and their votes; series settings (quorum for
+    new meetings, minute numbering, printing item times). Sign-offs gain the scheme of
+    their fingerprint (NULL: scheme 1, from before this migration), every sign-off and
+    reopening goes into an append-only audit (backfilled from the reopenings), and the
+    snapshot of each sign-off is kept when the minutes are reopened. Draft meetings'
+    updates on numbered actions gain the action's text.
+    """
+    drop_triggers(db)  # signed-off meetings gain their scheme below: the locks go first
+    db.executescript(
+        """
+        ALTER TABLE people ADD COLUMN email TEXT;
+        ALTER TABLE attendance ADD COLUMN substitute_for INTEGER REFERENCES people(id);
+        ALTER TABLE attendance ADD COLUMN arrived_time TEXT;
+        ALTER TABLE attendance ADD COLUMN arrived_item INTEGER
+            REFERENCES items(id) ON DELETE SET NULL;
+        ALTER TABLE attendance ADD COLUMN left_time TEXT;
+        ALTER TABLE attendance ADD COLUMN left_item INTEGER
+            REFERENCES items(id) ON DELETE SET NULL;
+        ALTER TABLE meetings ADD COLUMN quorum INTEGER CHECK (quorum IS NULL OR quorum >= 1);
+        ALTER TABLE meetings ADD COLUMN fingerprint_scheme INTEGER;
+        ALTER TABLE items ADD COLUMN started TEXT;
+        -- Schedule 12A paragraphs as typed, e.g. '3,5' ('' for none).
+        ALTER TABLE items ADD COLUMN exempt_paragraphs TEXT NOT NULL DEFAULT '';
+        ALTER TABLE items ADD COLUMN public_summary TEXT;
+        ALTER TABLE items ADD COLUMN assurance TEXT
+            CHECK (assurance IS NULL OR assurance IN ('assured', 'partly_assured', 'not_assured'));
+        ALTER TABLE paragraphs ADD COLUMN bullet INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE series ADD COLUMN quorum INTEGER CHECK (quorum IS NULL OR quorum >= 1);
+        ALTER TABLE series ADD COLUMN minute_numbering TEXT NOT NULL DEFAULT 'simple'
+            CHECK (minute_numbering IN ('simple', 'yearly'));
+        ALTER TABLE series ADD COLUMN print_item_times INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE declarations (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            interest TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN
+                ('disclosable_pecuniary', 'other_registrable', 'non_registrable', 'other')),
+            left_room INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX declarations_by_item ON declarations(item_id, position);
+        CREATE INDEX declarations_by_person ON declarations(person_id);
+        CREATE TABLE resolutions (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            restricted INTEGER NOT NULL DEFAULT 0,
+            vote_for INTEGER CHECK (vote_for >= 0),
+            vote_against INTEGER CHECK (vote_against >= 0),
+            vote_abstained INTEGER CHECK (vote_abstained >= 0),
+            CHECK ((vote_for IS NULL) = (vote_against IS NULL)
+                   AND (vote_for IS NULL) = (vote_abstained IS NULL))
+        );
+        CREATE INDEX resolutions_by_item ON resolutions(item_id, position);
+        CREATE TABLE resolution_votes (
+            resolution_id INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            position INTEGER NOT NULL,
+            vote TEXT NOT NULL CHECK (vote IN ('for', 'against', 'abstained')),
+            PRIMARY KEY (resolution_id, person_id)
+        );
+        CREATE INDEX votes_by_person ON resolution_votes(person_id);
+        -- Every sign-off and reopening, oldest first: part of the record.
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            event TEXT NOT NULL CHECK (event IN ('signed_off', 'reopened')),
+            by TEXT NOT NULL,
+            on_day TEXT NOT NULL,
+            reason TEXT,
+            fingerprint TEXT
+        );
+        CREATE INDEX audit_by_meeting ON audit(meeting_id, id);
+        -- Each sign-off's snapshot, kept when the minutes are reopened.
+        CREATE TABLE signed_snapshots_new (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            scheme INTEGER NOT NULL,
+            fingerprint TEXT,
+            document TEXT NOT NULL
+        );
+        INSERT INTO signed_snapshots_new (meeting_id, scheme, fingerprint, document)
+            SELECT s.meeting_id, 1, m.fingerprint, s.document
+            FROM signed_snapshots s JOIN meetings m ON m.id = s.meeting_id;
+        DROP TABLE signed_snapshots;
+        ALTER TABLE signed_snapshots_new RENAME TO signed_snapshots;
+        CREATE INDEX snapshots_by_meeting ON signed_snapshots(meeting_id, id);
+        """
+    )
+    # The audit, oldest first: for each reopening the sign-off it undid, then itself;
+    # then the sign-off that holds now.
+    for r in list(db.query("SELECT * FROM reopenings ORDER BY id")):
+        if r["old_signed_by"] is not None and r["old_signed_on"] is not None:
+            db.execute(
+                "INSERT INTO audit (meeting_id, event, by, on_day, fingerprint) "
+                "VALUES (?, 'signed_off', ?, ?, ?)",
+                [r["meeting_id"], r["old_signed_by"], r["old_signed_on"], r["old_fingerprint"]],
+            )
+        db.execute(
+            "INSERT INTO audit (meeting_id, event, by, on_day, reason, fingerprint) "
+            "VALUES (?, 'reopened', ?, ?, ?, ?)",
+            [r["meeting_id"], r["by"], r["at"][:10], r["reason"], r["old_fingerprint"]],
+        )
+    db.execute(
+        "INSERT INTO audit (meeting_id, event, by, on_day, fingerprint) "
+        "SELECT id, 'signed_off', signed_by, signed_on, fingerprint FROM meetings "
+        "WHERE status = 'signed_off' AND signed_by IS NOT NULL ORDER BY id"
+    )
+    db.execute(
+        "UPDATE meetings SET fingerprint_scheme = 1 WHERE status = 'signed_off' "
+        "AND fingerprint IS NOT NULL"
+    )
+    # What each draft's matters-arising line reports on, as the minutes now print it.
+    db.execute(
+        """
+        UPDATE action_updates SET action_text = (
+            SELECT a.text FROM actions a JOIN items ai ON ai.id = a.item_id
+                JOIN meetings am ON am.id = ai.meeting_id
+            WHERE a.ref_number = action_updates.ref_number AND a.ref_year = action_updates.ref_year
+              AND am.series_id IS (SELECT m.series_id FROM items i JOIN meetings m
+                                   ON m.id = i.meeting_id WHERE i.id = action_updates.item_id)
+            ORDER BY am.date, a.id LIMIT 1)
+        WHERE ref_number IS NOT NULL AND action_text IS NULL
+          AND (SELECT m.status FROM items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = action_updates.item_id) = 'draft'
+        """
+    )
+    rebuild_search_index(db)
     install_triggers(db)
 
 

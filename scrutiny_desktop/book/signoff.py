@@ -1,14 +1,16 @@
 """Signing minutes off, verifying them, and reopening them with an audit trail.
 
-Signing off stores the initials, the date, a SHA-256 fingerprint of the canonical
-interchange document and that document itself (the snapshot). Once signed, triggers
-refuse every change to the meeting's rows; the people it names are read from the
-snapshot, so the shared directory can change without changing what the minutes print.
+Signing off stores the initials, the date, the fingerprint of the full record (with its
+scheme, ``domain.fingerprint``), that record itself (the snapshot, kept for ever, also
+when the minutes are reopened) and an audit entry. Once signed, triggers refuse every
+change to the meeting's rows; the people it names are read from the snapshot, so the
+shared directory can change without changing what the minutes print.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -16,8 +18,18 @@ from typing import TYPE_CHECKING, Any
 from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.content import ContentStore
 from scrutiny_desktop.book.errors import BookError, NotFound
+from scrutiny_desktop.book.triggers import trigger_problems
+from scrutiny_desktop.domain import limits
+from scrutiny_desktop.domain.fingerprint import (
+    SCHEME,
+    canonical_bytes,
+    canonical_document,
+    fingerprint,
+)
 from scrutiny_desktop.domain.initials import INITIALS_PATTERN
 from scrutiny_desktop.domain.model import (
+    AuditEvent,
+    AuditKind,
     Meeting,
     MeetingStatus,
     Minutes,
@@ -25,15 +37,6 @@ from scrutiny_desktop.domain.model import (
     Reopening,
     SignOff,
 )
-
-
-def fingerprint(minutes: Minutes) -> str:
-    """``sha256:`` and the hex digest of the meeting's canonical document."""
-    import hashlib  # here: loading OpenSSL costs ~5 ms of every window start (issue 7)
-
-    from scrutiny_desktop.export.interchange import canonical_bytes
-
-    return "sha256:" + hashlib.sha256(canonical_bytes(minutes)).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ class SignOffStore(ContentStore):
 
     def sign_off(self, meeting_id: int, by: str, on: date, note: str | None = None) -> Meeting:
         """Record who agreed the minutes and when, fingerprint them, and lock them."""
+        with self._limits():
+            limits.check(note, limits.TEXT, "the sign-off note")
         with self._writing():
             self._sign_off(meeting_id, by, on, note)
         return self.minutes(meeting_id).meeting
@@ -75,26 +80,42 @@ class SignOffStore(ContentStore):
                 signed_off=SignOff(by=by, on=on, note=note),
             ),
         )
-        from scrutiny_desktop.export.interchange import canonical_bytes
-
-        snapshot = canonical_bytes(signed).decode("utf-8")
-        print_ = fingerprint(signed)
-        self._db.execute("DELETE FROM signed_snapshots WHERE meeting_id = ?", [meeting_id])
+        snapshot = canonical_bytes(signed, SCHEME).decode("utf-8")
+        print_ = fingerprint(signed, SCHEME)
         self._db.execute(
-            "INSERT INTO signed_snapshots (meeting_id, document) VALUES (?, ?)",
-            [meeting_id, snapshot],
+            "INSERT INTO signed_snapshots (meeting_id, scheme, fingerprint, document) "
+            "VALUES (?, ?, ?, ?)",
+            [meeting_id, SCHEME, print_, snapshot],
         )
         self._db.execute(
             "UPDATE meetings SET status = 'signed_off', signed_by = ?, signed_on = ?, "
-            "signed_note = ?, fingerprint = ? WHERE id = ?",
-            [by, on.isoformat(), note, print_, meeting_id],
+            "signed_note = ?, fingerprint = ?, fingerprint_scheme = ? WHERE id = ?",
+            [by, on.isoformat(), note, print_, SCHEME, meeting_id],
         )
+        self._put_audit(meeting_id, [AuditEvent(AuditKind.SIGNED_OFF, by, on, None, print_)])
+
+    # ------------------------------------------------------------ the audit
+
+    def audit(self, meeting_id: int) -> list[AuditEvent]:
+        """Every sign-off and reopening of the meeting, oldest first."""
+        return [
+            rows.audit_event(r)
+            for r in self._q("SELECT * FROM audit WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        ]
+
+    def _put_audit(self, meeting_id: int, events: Sequence[AuditEvent]) -> None:
+        for e in events:
+            self._db.execute(
+                "INSERT INTO audit (meeting_id, event, by, on_day, reason, fingerprint) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [meeting_id, e.event.value, e.by, e.on.isoformat(), e.reason, e.fingerprint],
+            )
 
     def _signed_people(self, meeting_id: int) -> tuple[Person, ...] | None:
         """The people a signed-off meeting named when it was signed (None: no snapshot)."""
         found = self._q(
             "SELECT document FROM signed_snapshots s JOIN meetings m ON m.id = s.meeting_id "
-            "WHERE s.meeting_id = ? AND m.status = 'signed_off'",
+            "WHERE s.meeting_id = ? AND m.status = 'signed_off' ORDER BY s.id DESC LIMIT 1",
             [meeting_id],
         )
         if not found:
@@ -108,6 +129,7 @@ class SignOffStore(ContentStore):
                     "role": p.get("role"),
                     "organisation": p.get("organisation"),
                     "kind": p.get("kind") or "person",
+                    "email": p.get("email"),
                 }
             )
             for p in doc["people"]
@@ -115,37 +137,62 @@ class SignOffStore(ContentStore):
 
     # ------------------------------------------------------------ verify
 
-    def verify(self, meeting_id: int) -> Verification:
-        """Recompute a signed-off meeting's fingerprint and compare it with the recorded one."""
+    def verify(self, meeting_id: int, expect: str | None = None) -> Verification:
+        """Recompute a signed-off meeting's fingerprint (under the scheme it was signed
+        under) and compare it with the recorded one, and with ``expect`` when given (the
+        fingerprint printed on a circulated copy: tampering with the book and its stored
+        fingerprint together is still caught by anyone holding the PDF)."""
         m = self.minutes(meeting_id)
         where = f"the minutes of {m.meeting.date.isoformat()} (meeting {meeting_id})"
         if not m.meeting.is_signed_off or m.meeting.signed_off is None:
             raise BookError(f"{where} are a draft: there is no sign-off to verify")
         recorded = m.meeting.signed_off.fingerprint
-        computed = fingerprint(m)
+        scheme = m.meeting.signed_off.scheme or 1
+        computed = fingerprint(m, scheme)
+        locks = self.lock_problems()
+        lock_note = f"; besides, {locks}" if locks else ""
         if recorded is None:
             return Verification(
-                False, f"{where} were signed off without a fingerprint", recorded, computed
+                False,
+                f"{where} were signed off without a fingerprint{lock_note}",
+                recorded,
+                computed,
+            )
+        if expect is not None and expect.strip() != recorded:
+            return Verification(
+                False,
+                f"{where} do not match the fingerprint given ({expect.strip()}): the book "
+                f"records {recorded} and its content gives {computed}{lock_note}",
+                recorded,
+                computed,
             )
         if recorded == computed:
-            return Verification(True, f"{where} are as signed off ({recorded})", recorded, computed)
-        from scrutiny_desktop.export.interchange import to_document
-
-        where_changed = self._first_difference(meeting_id, to_document(m))
+            return Verification(
+                not locks, f"{where} are as signed off ({recorded}){lock_note}", recorded, computed
+            )
+        where_changed = self._first_difference(meeting_id, canonical_document(m, scheme))
         return Verification(
             False,
             f"{where} were changed outside the application after sign-off: "
             f"recorded fingerprint {recorded}, content now gives {computed}"
-            + (f"; first difference at {where_changed}" if where_changed else ""),
+            + (f"; first difference at {where_changed}" if where_changed else "")
+            + lock_note,
             recorded,
             computed,
         )
 
     def _first_difference(self, meeting_id: int, now: dict[str, Any]) -> str | None:
-        found = self._q("SELECT document FROM signed_snapshots WHERE meeting_id = ?", [meeting_id])
+        found = self._q(
+            "SELECT document FROM signed_snapshots WHERE meeting_id = ? ORDER BY id DESC LIMIT 1",
+            [meeting_id],
+        )
         if not found:
             return "the sign-off snapshot (it is missing)"
         return _diff(json.loads(found[0]["document"]), json.loads(json.dumps(now)), "")
+
+    def lock_problems(self) -> str | None:
+        """What is wrong with the triggers that lock signed-off minutes, if anything."""
+        return trigger_problems(self._conn)
 
     # ------------------------------------------------------------ reopen
 
@@ -158,6 +205,9 @@ class SignOffStore(ContentStore):
             raise BookError("give a reason for reopening signed-off minutes")
         if not by:
             raise BookError("say who is reopening the minutes")
+        with self._limits():
+            limits.check(reason, limits.TEXT, "the reason")
+            limits.check(by, limits.NAME, "who reopens them")
         at = at or datetime.now(UTC)
         with self._writing():
             r = self._one(
@@ -180,12 +230,15 @@ class SignOffStore(ContentStore):
                     r["signed_on"],
                 ],
             )
+            self._put_audit(
+                meeting_id,
+                [AuditEvent(AuditKind.REOPENED, by, at.date(), reason, r["fingerprint"])],
+            )
             self._db.execute(
                 "UPDATE meetings SET status = 'draft', signed_by = NULL, signed_on = NULL, "
-                "signed_note = NULL, fingerprint = NULL WHERE id = ?",
+                "signed_note = NULL, fingerprint = NULL, fingerprint_scheme = NULL WHERE id = ?",
                 [meeting_id],
             )
-            self._db.execute("DELETE FROM signed_snapshots WHERE meeting_id = ?", [meeting_id])
         return self.minutes(meeting_id).meeting
 
     def reopenings(self, meeting_id: int) -> list[Reopening]:

@@ -13,6 +13,7 @@ from scrutiny_desktop.book.errors import BookError, NotFound
 from scrutiny_desktop.book.lifecycle import LifecycleStore
 from scrutiny_desktop.book.lock import BookLock
 from scrutiny_desktop.book.opening import (
+    BookConnection,
     check_header,
     connect,
     read_mode,
@@ -21,15 +22,19 @@ from scrutiny_desktop.book.opening import (
     unwritable_reason,
 )
 from scrutiny_desktop.book.search import SearchStore
+from scrutiny_desktop.book.triggers import trigger_problems
 from scrutiny_desktop.book.version import APPLICATION_ID, MIGRATION_SET, SCHEMA_VERSION
+from scrutiny_desktop.domain import limits
 from scrutiny_desktop.domain.model import (
     Attendance,
+    AuditKind,
     Meeting,
     MeetingListing,
     MeetingStatus,
     Minutes,
     Person,
 )
+from scrutiny_desktop.domain.people import merge
 
 
 class Book(LifecycleStore, SearchStore):
@@ -72,8 +77,12 @@ class Book(LifecycleStore, SearchStore):
                 book = cls(path, conn, read_only=read_only, read_only_reason=reason)
                 # Reads the schema page and one index root: O(1), unlike quick_check.
                 book._conn.execute("SELECT count(*) FROM meetings").fetchone()
-                if not read_only and book._needs_migration():
-                    book._migrate()
+                if book._needs_migration():
+                    if read_only:
+                        book._migrate_in_memory()
+                    else:
+                        book._migrate()
+                book._check_triggers()
             except BaseException:
                 conn.close()
                 raise
@@ -128,6 +137,30 @@ class Book(LifecycleStore, SearchStore):
         # bytes (application id, version), which would otherwise sit in the -wal.
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    def _migrate_in_memory(self) -> None:
+        """Read an older book read-only: a copy in memory is brought up to date (the file
+        itself is never written)."""
+        memory = sqlite3.connect(":memory:", factory=BookConnection)
+        self._conn.backup(memory)
+        self._conn.close()
+        self._conn, self._utils = memory, None
+        self._migrate()
+
+    def _check_triggers(self) -> None:
+        """Notice triggers that were dropped, edited or added outside the application;
+        restore them when the book can be written (``notices`` says so either way)."""
+        problem = trigger_problems(self._conn)
+        if problem is None:
+            return
+        if self.read_only:
+            self.notices.append(f"{problem}; open the book for writing to restore them")
+            return
+        from scrutiny_desktop.book.triggers import install_triggers
+
+        with self._db.atomic():
+            install_triggers(self._db)
+        self.notices.append(f"{problem}; they have been restored")
+
     def close(self) -> None:
         """Close the book and release its lock; never raises for a book already failing."""
         try:
@@ -161,6 +194,8 @@ class Book(LifecycleStore, SearchStore):
 
     def save_person(self, person: Person) -> Person:
         """Add a person, or update the one with the same initials."""
+        with self._limits():
+            limits.check_person(person)
         with self._writing():
             self._save_person(person)
         return person
@@ -170,8 +205,16 @@ class Book(LifecycleStore, SearchStore):
         found = self._q("SELECT id FROM people WHERE initials = ?", [person.initials])
         if found:
             self._db.execute(
-                "UPDATE people SET name = ?, role = ?, organisation = ?, kind = ? WHERE id = ?",
-                [row["name"], row["role"], row["organisation"], row["kind"], found[0]["id"]],
+                "UPDATE people SET name = ?, role = ?, organisation = ?, kind = ?, email = ? "
+                "WHERE id = ?",
+                [
+                    row["name"],
+                    row["role"],
+                    row["organisation"],
+                    row["kind"],
+                    row["email"],
+                    found[0]["id"],
+                ],
             )
             return int(found[0]["id"])
         return self._insert_row("people", row)
@@ -309,7 +352,12 @@ class Book(LifecycleStore, SearchStore):
         )
 
     def add_meeting(self, meeting: Meeting) -> Meeting:
-        """Add a draft meeting header; returns it with its id."""
+        """Add a draft meeting header; returns it with its id. Without a quorum of its
+        own, it takes its series' (see ``series_settings``)."""
+        if meeting.quorum is None and meeting.series is not None:
+            meeting = replace(meeting, quorum=self.series_settings(meeting.series).quorum)
+        with self._limits():
+            limits.check_meeting(meeting)
         with self._writing():
             new_id = self._insert_meeting(meeting)
         return self.meeting(new_id)
@@ -324,6 +372,8 @@ class Book(LifecycleStore, SearchStore):
     def update_meeting(self, meeting: Meeting) -> None:
         """Write a draft meeting's header fields (title, series, date, times, venue, ...)."""
         assert meeting.id is not None
+        with self._limits():
+            limits.check_meeting(meeting)
         with self._writing():
             self._check_draft(meeting.id)
             row = rows.meeting_header_row(meeting)
@@ -352,55 +402,50 @@ class Book(LifecycleStore, SearchStore):
             people=people,
             attendance=tuple(self.attendance(meeting_id)),
             items=tuple(self.items(meeting_id, full=True)),
-            reopenings=tuple(self.reopenings(meeting_id)),
+            audit=tuple(self.audit(meeting_id)),
         )
 
     def import_minutes(self, minutes: Minutes) -> int:
         """Add a whole meeting (from the interchange format) in one transaction; its id.
 
-        People are merged by initials: a name, role or organisation given here
-        replaces the directory's; an absent one keeps what the directory has.
+        People are merged by initials (``domain.people.merge``: what the document gives
+        replaces the directory's, what it leaves out is kept). Signed-off minutes are
+        signed off again here, with their audit; their fingerprint is this book's own.
         """
         head = minutes.meeting
         if head.is_signed_off and head.signed_off is None:
             raise BookError("the minutes are marked signed off but say nobody signed them off")
+        with self._limits():
+            limits.check_minutes(minutes)
         with self._writing():
             # Content first, as a draft; signed-off minutes are then signed off here.
             meeting_id = self._insert_meeting(
                 replace(head, status=MeetingStatus.DRAFT, signed_off=None)
             )
             for p in minutes.people:
-                old = self.person(p.initials)
-                merged = (
-                    p
-                    if old is None
-                    else Person(
-                        initials=p.initials,
-                        name=p.name if p.name is not None else old.name,
-                        role=p.role if p.role is not None else old.role,
-                        organisation=p.organisation
-                        if p.organisation is not None
-                        else old.organisation,
-                        kind=p.kind,
-                    )
-                )
-                self._link_person(meeting_id, self._save_person(merged))
-            for pos, a in enumerate(minutes.attendance):
-                self._put_attendance(meeting_id, a, pos)
+                self._link_person(meeting_id, self._save_person(merge(self.person(p.initials), p)))
             series_key = self._series_key(meeting_id)
+            item_ids: dict[str, int] = {}
             for pos, item in enumerate(minutes.items):
                 item_id = self._insert_item(meeting_id, item, pos)
-                self._put_body(item_id, item.body)
+                item_ids[item.number] = item_id
                 actions, updates = self._as_carried(meeting_id, item)
-                for apos, action in enumerate(actions):
-                    self._insert_action(item_id, action, apos)
+                self._insert_item_content(item_id, replace(item, actions=actions, updates=updates))
+                for action in actions:
                     if action.ref is not None:
                         self._bump_counter(series_key, action.ref)
-                for upos, u in enumerate(updates):
-                    self._insert_update(item_id, u, upos)
+            for pos, a in enumerate(minutes.attendance):
+                self._put_attendance(meeting_id, a, pos, item_ids)
+            self._derive_updates(meeting_id)
+            history = minutes.audit
             if head.signed_off is not None and head.is_signed_off:
+                if history and history[-1].event is AuditKind.SIGNED_OFF:
+                    history = history[:-1]  # the sign-off made again below
+                self._put_audit(meeting_id, history)
                 so = head.signed_off
                 self._sign_off(meeting_id, so.by, so.on, so.note)
+            else:
+                self._put_audit(meeting_id, history)
         return meeting_id
 
     # ------------------------------------------------------------ attendance
@@ -409,7 +454,12 @@ class Book(LifecycleStore, SearchStore):
         return [
             rows.attendance(r)
             for r in self._q(
-                "SELECT a.*, p.initials FROM attendance a JOIN people p ON p.id = a.person_id "
+                "SELECT a.*, p.initials, sp.initials AS substitute_initials, "
+                "ai.number AS arrived_number, li.number AS left_number FROM attendance a "
+                "JOIN people p ON p.id = a.person_id "
+                "LEFT JOIN people sp ON sp.id = a.substitute_for "
+                "LEFT JOIN items ai ON ai.id = a.arrived_item "
+                "LEFT JOIN items li ON li.id = a.left_item "
                 "WHERE a.meeting_id = ? ORDER BY a.position",
                 [meeting_id],
             )
@@ -418,7 +468,12 @@ class Book(LifecycleStore, SearchStore):
     def set_attendance(
         self, meeting_id: int, attendance: Attendance, position: int | None = None
     ) -> None:
-        """Add or change one person's attendance (the person is added if unknown)."""
+        """Add or change one person's attendance (the person is added if unknown).
+
+        Marking someone the chair unmarks the previous chair: there is one chair or none.
+        """
+        with self._limits():
+            limits.check(attendance.note, limits.TEXT, f"the note on {attendance.initials}")
         with self._writing():
             self._check_draft(meeting_id)
             if attendance.chair:
@@ -427,9 +482,33 @@ class Book(LifecycleStore, SearchStore):
                 )
             self._put_attendance(meeting_id, attendance, position)
 
-    def _put_attendance(self, meeting_id: int, a: Attendance, position: int | None) -> None:
+    def _put_attendance(
+        self,
+        meeting_id: int,
+        a: Attendance,
+        position: int | None,
+        item_ids: dict[str, int] | None = None,
+    ) -> None:
         pid = self._person_id(a.initials)
         self._link_person(meeting_id, pid)
+        substitute = None
+        if a.substitute_for is not None:
+            substitute = self._person_id(a.substitute_for)
+            self._link_person(meeting_id, substitute)
+        if item_ids is None and (a.arrived or a.left):
+            item_ids = {
+                r["number"]: r["id"]
+                for r in self._q("SELECT id, number FROM items WHERE meeting_id = ?", [meeting_id])
+            }
+        moments = []
+        for m in (a.arrived, a.left):
+            item = None
+            if m is not None and m.item is not None:
+                assert item_ids is not None
+                if m.item not in item_ids:
+                    raise BookError(f"there is no item {m.item} in this meeting")
+                item = item_ids[m.item]
+            moments += [rows.iso(m.time) if m else None, item]
         existing = self._q(
             "SELECT position FROM attendance WHERE meeting_id = ? AND person_id = ?",
             [meeting_id, pid],
@@ -444,10 +523,14 @@ class Book(LifecycleStore, SearchStore):
                 [meeting_id, position],
             )
         self._db.execute(
-            "INSERT INTO attendance (meeting_id, person_id, position, status, chair, note) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, person_id) DO UPDATE SET "
-            "status = excluded.status, chair = excluded.chair, note = excluded.note",
-            [meeting_id, pid, position, a.status.value, int(a.chair), a.note],
+            "INSERT INTO attendance (meeting_id, person_id, position, status, chair, note, "
+            "substitute_for, arrived_time, arrived_item, left_time, left_item) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, person_id) "
+            "DO UPDATE SET status = excluded.status, chair = excluded.chair, "
+            "note = excluded.note, substitute_for = excluded.substitute_for, "
+            "arrived_time = excluded.arrived_time, arrived_item = excluded.arrived_item, "
+            "left_time = excluded.left_time, left_item = excluded.left_item",
+            [meeting_id, pid, position, a.status.value, int(a.chair), a.note, substitute, *moments],
         )
 
     def remove_attendance(self, meeting_id: int, initials: str) -> int:

@@ -12,6 +12,7 @@ its rows (``INSERT OR REPLACE`` deletes the old row without firing DELETE trigge
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,14 +33,28 @@ _MEETING_OF: dict[str, str] = {
     "paragraphs": _ITEM_MEETING,
     "actions": _ITEM_MEETING,
     "action_updates": _ITEM_MEETING,
+    "declarations": _ITEM_MEETING,
+    "resolutions": _ITEM_MEETING,
     "action_owners": (
         "(SELECT i.meeting_id FROM actions a JOIN items i ON i.id = a.item_id "
         "WHERE a.id = {r}.action_id)"
     ),
+    "resolution_votes": (
+        "(SELECT i.meeting_id FROM resolutions x JOIN items i ON i.id = x.item_id "
+        "WHERE x.id = {r}.resolution_id)"
+    ),
 }
 # Tables with an INTEGER PRIMARY KEY, where INSERT OR REPLACE can hit another meeting's
 # row; the others have the meeting in their primary key, so NEW's meeting covers them.
-_REPLACEABLE_BY_ID = {"items", "paragraphs", "actions", "action_updates"}
+_REPLACEABLE_BY_ID = {
+    "items",
+    "paragraphs",
+    "actions",
+    "action_updates",
+    "declarations",
+    "resolutions",
+    "signed_snapshots",
+}
 
 
 def _locked(meeting_expr: str) -> str:
@@ -78,6 +93,7 @@ _MEETING_CONTENT = (
     "next_end",
     "next_venue",
     "previous_id",
+    "quorum",
 )
 
 
@@ -85,7 +101,8 @@ def _meeting_lock_triggers() -> list[str]:
     same = " AND ".join(f"NEW.{c} IS OLD.{c}" for c in _MEETING_CONTENT)
     reopening = (
         "NEW.status = 'draft' AND NEW.signed_by IS NULL AND NEW.signed_on IS NULL "
-        "AND NEW.signed_note IS NULL AND NEW.fingerprint IS NULL AND " + same + " AND EXISTS "
+        "AND NEW.signed_note IS NULL AND NEW.fingerprint IS NULL "
+        "AND NEW.fingerprint_scheme IS NULL AND " + same + " AND EXISTS "
         "(SELECT 1 FROM reopenings r WHERE r.meeting_id = OLD.id AND r.applied = 0)"
     )
     return [
@@ -111,6 +128,7 @@ def _meeting_lock_triggers() -> list[str]:
         f"BEGIN SELECT RAISE(ABORT, '{_MSG}'); END",
         "CREATE TRIGGER lock_meetings_audited BEFORE DELETE ON meetings "
         "WHEN EXISTS (SELECT 1 FROM reopenings r WHERE r.meeting_id = OLD.id) "
+        "OR EXISTS (SELECT 1 FROM audit a WHERE a.meeting_id = OLD.id) "
         f"BEGIN SELECT RAISE(ABORT, '{LOCKED} these minutes were signed off once "
         "and have an audit trail; they cannot be deleted'); END",
     ]
@@ -132,6 +150,29 @@ def _audit_lock_triggers() -> list[str]:
         "CREATE TRIGGER lock_reopenings_delete BEFORE DELETE ON reopenings "
         f"BEGIN SELECT RAISE(ABORT, '{msg}'); END",
     ]
+
+
+def _record_lock_triggers() -> list[str]:
+    """The audit and the sign-off snapshots are append-only: kept for ever, never changed."""
+    out = []
+    for table, what in (
+        ("audit", "the audit of sign-offs and reopenings"),
+        ("signed_snapshots", "the snapshot of a sign-off"),
+    ):
+        msg = f"{LOCKED} {what} is a record and cannot change"
+        out += [
+            f"CREATE TRIGGER keep_{table}_update BEFORE UPDATE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{msg}'); END",
+            f"CREATE TRIGGER keep_{table}_delete BEFORE DELETE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{msg}'); END",
+        ]
+    out.append(
+        "CREATE TRIGGER keep_audit_insert BEFORE INSERT ON audit "
+        "WHEN EXISTS (SELECT 1 FROM audit x WHERE x.id = NEW.id) "
+        f"BEGIN SELECT RAISE(ABORT, '{LOCKED} the audit of sign-offs and reopenings "
+        "is a record and cannot change'); END"
+    )
+    return out
 
 
 def _directory_lock_triggers() -> list[str]:
@@ -168,6 +209,7 @@ def _directory_lock_triggers() -> list[str]:
 
 # The index's rowid is source id * 8 + kind, so a row is found (and replaced) by rowid.
 KIND_MEETING, KIND_ITEM, KIND_PARAGRAPH, KIND_ACTION, KIND_UPDATE = 1, 2, 3, 4, 5
+KIND_DECLARATION, KIND_RESOLUTION = 6, 7
 _REF_TEXT = "printf('%02d/%02d ', {r}.ref_number, {r}.ref_year)"
 _INDEXED: dict[str, tuple[int, str, str]] = {
     # table: (kind, title expression, body expression)
@@ -185,6 +227,8 @@ _INDEXED: dict[str, tuple[int, str, str]] = {
         "COALESCE(" + _REF_TEXT + ", '') || COALESCE({r}.action_text || ' ', '') "
         "|| replace({r}.status, '_', ' ') || COALESCE(' ' || {r}.note, '')",
     ),
+    "declarations": (KIND_DECLARATION, "''", "'declared ' || {r}.interest"),
+    "resolutions": (KIND_RESOLUTION, "''", "'RESOLVED ' || {r}.text"),
 }
 
 
@@ -205,10 +249,21 @@ def _search_triggers() -> list[str]:
     return out
 
 
+def _tables(db: Database) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+
+
 def rebuild_search_index(db: Database) -> None:
-    """Fill the search index from scratch (after a migration that creates or changes it)."""
+    """Fill the search index from scratch (after a migration that creates or changes it).
+
+    An earlier migration calls this before later ones have made every indexed table:
+    it indexes the tables there are.
+    """
     db.execute("DELETE FROM search_index")
+    tables = _tables(db)
     for table, (kind, title, body) in _INDEXED.items():
+        if table not in tables:
+            continue
         db.execute(
             f"INSERT INTO search_index (rowid, title, body) SELECT r.id * 8 + {kind}, "
             f"{title.format(r='r')}, {body.format(r='r')} FROM {table} r"
@@ -216,7 +271,12 @@ def rebuild_search_index(db: Database) -> None:
 
 
 def all_trigger_sql() -> list[str]:
-    out = _meeting_lock_triggers() + _audit_lock_triggers() + _directory_lock_triggers()
+    out = (
+        _meeting_lock_triggers()
+        + _audit_lock_triggers()
+        + _record_lock_triggers()
+        + _directory_lock_triggers()
+    )
     for table in _MEETING_OF:
         out += _child_lock_triggers(table)
     return out + _search_triggers()
@@ -226,9 +286,46 @@ def trigger_names() -> set[str]:
     return {sql.split()[2] for sql in all_trigger_sql()}
 
 
+def drop_triggers(db: Database) -> None:
+    """Drop every trigger in the book (ours or not): a migration's first step."""
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_schema WHERE type = 'trigger'")]
+    for name in names:
+        db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+
+
 def install_triggers(db: Database) -> None:
-    """Drop and re-create every lock and search trigger (call after any ``transform()``)."""
-    for name in trigger_names():
-        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    """Drop and re-create every lock and search trigger (call after any ``transform()``).
+
+    An earlier migration calls this before later ones have made every table: it puts
+    the triggers of the tables there are (the last migration puts them all).
+    """
+    drop_triggers(db)
+    tables = _tables(db)
     for sql in all_trigger_sql():
-        db.execute(sql)
+        if sql.split(" ON ", 1)[1].split()[0] in tables:
+            db.execute(sql)
+
+
+def trigger_problems(conn: sqlite3.Connection) -> str | None:
+    """A sentence naming the triggers that were dropped, edited or added outside the
+    application (the lock and the search index depend on them); None when all is well."""
+    expected = {sql.split()[2]: " ".join(sql.split()) for sql in all_trigger_sql()}
+    found = {
+        name: " ".join((sql or "").split())
+        for name, sql in conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'")
+    }
+    missing = sorted(set(expected) - set(found))
+    changed = sorted(n for n in set(expected) & set(found) if expected[n] != found[n])
+    extra = sorted(set(found) - set(expected))
+    if not (missing or changed or extra):
+        return None
+    parts = []
+    for label, names in (("missing", missing), ("changed", changed), ("not ours", extra)):
+        if names:
+            shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+            parts.append(f"{label}: {shown}")
+    return (
+        "the triggers that lock signed-off minutes were changed outside the application ("
+        + "; ".join(parts)
+        + ")"
+    )

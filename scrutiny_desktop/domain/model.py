@@ -9,6 +9,8 @@ from typing import NamedTuple
 
 from scrutiny_desktop.domain.refs import ActionRef
 
+Clock = time  # a time of day (``Moment.time`` would shadow the name inside its class)
+
 
 class Status(StrEnum):
     """Where an action stands."""
@@ -55,6 +57,39 @@ class MeetingStatus(StrEnum):
     SIGNED_OFF = "signed_off"
 
 
+class DeclarationKind(StrEnum):
+    """The kind of interest a member declares (Localism Act 2011 and the members' code)."""
+
+    DISCLOSABLE_PECUNIARY = "disclosable_pecuniary"
+    OTHER_REGISTRABLE = "other_registrable"
+    NON_REGISTRABLE = "non_registrable"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class Assurance(StrEnum):
+    """How assured a scrutiny meeting was by what it heard on an item."""
+
+    ASSURED = "assured"
+    PARTLY_ASSURED = "partly_assured"
+    NOT_ASSURED = "not_assured"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class VoteChoice(StrEnum):
+    """How one member voted in a recorded vote."""
+
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAINED = "abstained"
+
+
 class ItemKind(StrEnum):
     """An ordinary matter, or the row that shows the next meeting."""
 
@@ -71,6 +106,7 @@ class Person:
     role: str | None = None
     organisation: str | None = None
     kind: PersonKind = PersonKind.PERSON
+    email: str | None = None
 
     @property
     def display_name(self) -> str:
@@ -78,13 +114,32 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class Moment:
+    """When something happened during a meeting: a clock time, the item (its number), or both."""
+
+    time: Clock | None = None
+    item: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.time is None and self.item is None:
+            raise ValueError("a moment needs a time, an item, or both")
+
+
+@dataclass(frozen=True, slots=True)
 class Attendance:
-    """One person's attendance at one meeting."""
+    """One person's attendance at one meeting.
+
+    ``substitute_for``: the member (initials) this person attended in place of.
+    ``arrived``/``left``: when they joined after the start or left before the end.
+    """
 
     initials: str
     status: AttendanceStatus = AttendanceStatus.PRESENT
     chair: bool = False
     note: str | None = None
+    substitute_for: str | None = None
+    arrived: Moment | None = None
+    left: Moment | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +154,17 @@ class NextMeeting:
 
 @dataclass(frozen=True, slots=True)
 class SignOff:
-    """Who agreed the minutes, when, and the fingerprint of what they agreed."""
+    """Who agreed the minutes, when, and the fingerprint of what they agreed.
+
+    ``scheme``: the fingerprint scheme it was made under (see ``domain.fingerprint``);
+    minutes signed off before scheme 2 keep verifying under scheme 1.
+    """
 
     by: str
     on: date
     note: str | None = None
     fingerprint: str | None = None
+    scheme: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +182,7 @@ class Meeting:
     status: MeetingStatus = MeetingStatus.DRAFT
     signed_off: SignOff | None = None
     next_meeting: NextMeeting | None = None
+    quorum: int | None = None  # members who must be present for business to be transacted
 
     @property
     def is_signed_off(self) -> bool:
@@ -140,11 +201,12 @@ class MeetingListing(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One block of an item's body: a paragraph of text or a sub-heading."""
+    """One block of an item's body: a paragraph of text (or a list item), or a sub-heading."""
 
     text: str
     heading: bool = False
     restricted: bool = False
+    bullet: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +232,9 @@ class ActionUpdate:
     """Progress reported at a meeting on an action from an earlier one.
 
     A numbered action is named by ``ref``. An unnumbered one ("Publication on PCC
-    website") has no ref: ``action_id`` is the book's id of the action it reports on
-    and ``text`` that action's text as it stood when carried forward.
+    website") has no ref: ``action_id`` is the book's id of the action it reports on.
+    ``text`` is that action's text as it stood when carried forward (printed so that
+    readers know what ``81/14`` was); None for a reference raised before this book.
 
     ``restricted``: not for publication, like a restricted action. An update carried
     forward is restricted when the action it reports on, or that action's item, is.
@@ -196,8 +259,56 @@ class ActionUpdate:
 
 
 @dataclass(frozen=True, slots=True)
+class Declaration:
+    """An interest a member declared at an item, and whether they left the room for it."""
+
+    initials: str
+    interest: str
+    kind: DeclarationKind = DeclarationKind.OTHER
+    left_room: bool = False
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NamedVote:
+    """One member's vote in a recorded vote."""
+
+    initials: str
+    vote: VoteChoice
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """The counts of a vote; ``named`` when it was a recorded vote."""
+
+    for_: int
+    against: int
+    abstained: int
+    named: tuple[NamedVote, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return self.for_ + self.against + self.abstained
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What the meeting RESOLVED at an item, apart from the actions it raised."""
+
+    text: str
+    restricted: bool = False
+    vote: Vote | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
-    """A numbered agenda item: one row of the minutes table."""
+    """A numbered agenda item: one row of the minutes table.
+
+    ``exempt_paragraphs``: the Schedule 12A (Part 1) paragraphs under which a restricted
+    item was taken in private; ``public_summary`` is what the public version says of it.
+    ``started``: when the meeting reached the item.
+    """
 
     id: int | None
     number: str
@@ -207,6 +318,33 @@ class Item:
     body: tuple[Paragraph, ...] = ()
     actions: tuple[Action, ...] = ()
     updates: tuple[ActionUpdate, ...] = ()
+    started: time | None = None
+    exempt_paragraphs: tuple[int, ...] = ()
+    public_summary: str | None = None
+    assurance: Assurance | None = None
+    declarations: tuple[Declaration, ...] = ()
+    resolutions: tuple[Resolution, ...] = ()
+
+
+class AuditKind(StrEnum):
+    """What happened to signed-off minutes."""
+
+    SIGNED_OFF = "signed_off"
+    REOPENED = "reopened"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    """One sign-off or reopening, as the record keeps it (the full PDF prints them).
+
+    ``fingerprint``: the fingerprint the minutes had when it happened.
+    """
+
+    event: AuditKind
+    by: str
+    on: date
+    reason: str | None = None
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,15 +361,16 @@ class Reopening:
 
 @dataclass(frozen=True, slots=True)
 class Minutes:
-    """A whole meeting: header, the people it names, attendance and items."""
+    """A whole meeting: header, the people it names, attendance and items.
+
+    ``audit``: every sign-off and reopening, oldest first (the current sign-off last).
+    """
 
     meeting: Meeting
     people: tuple[Person, ...] = ()
     attendance: tuple[Attendance, ...] = ()
     items: tuple[Item, ...] = field(default_factory=tuple)
-    # The audit of earlier reopenings: printed on the PDF, not part of the interchange
-    # document, and so not part of the fingerprint.
-    reopenings: tuple[Reopening, ...] = ()
+    audit: tuple[AuditEvent, ...] = ()
 
     def person(self, initials: str) -> Person | None:
         for p in self.people:

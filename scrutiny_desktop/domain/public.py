@@ -1,41 +1,91 @@
 """The public view: a pure function from the full record to what may be published.
 
-Every outward channel (PDF, CSV, DOCX, HTML, e-mail) takes either the full ``Minutes``
-or ``public_view(minutes)``; none decides restriction itself. Restriction is derived
-here, in one place: an item, paragraph, heading, action or update is left out when it
-is marked restricted, or belongs to a restricted item (an update is marked restricted
-by the book when the action it reports on, or that action's item, is).
+Every outward channel (PDF, CSV, DOCX, HTML, e-mail) takes either the full record or
+this view of it and never decides restriction itself. Restriction is decided here, in
+one place. Material is left out when it is marked restricted or belongs to a restricted
+item: paragraphs and sub-headings, actions, matters-arising updates (the book marks an
+update restricted whenever the action it reports on, or that action's item, is),
+resolutions. Of a restricted item only its number stays, with the wording that it was
+taken in private, its Schedule 12A paragraphs and public summary; its title stays only
+when it is an exempt item (taken under Schedule 12A paragraphs), whose title councils
+publish. The classification, the sign-off's fingerprint and note, and the audit (with
+its free-text reasons) go; so do people named only by what was left out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from scrutiny_desktop.domain.model import Item, Minutes
 
+if TYPE_CHECKING:
+    from scrutiny_desktop.domain.carry import Tracked
+
+
+def public_item(item: Item) -> Item:
+    """One item as the public may read it."""
+    if item.restricted:
+        return Item(
+            id=item.id,
+            number=item.number,
+            title=item.title if item.exempt_paragraphs else "",
+            kind=item.kind,
+            restricted=True,
+            started=item.started,
+            exempt_paragraphs=item.exempt_paragraphs,
+            public_summary=item.public_summary,
+        )
+    return replace(
+        item,
+        body=tuple(p for p in item.body if not p.restricted),
+        actions=tuple(a for a in item.actions if not a.restricted),
+        updates=tuple(u for u in item.updates if not u.restricted),
+        resolutions=tuple(r for r in item.resolutions if not r.restricted),
+    )
+
 
 def public_view(minutes: Minutes) -> Minutes:
-    """The minutes with restricted items, paragraphs, actions and updates removed.
-
-    A restricted item becomes a bare placeholder: its number, nothing else. The
-    classification, the sign-off's fingerprint and the reopening audit go too.
-    """
-    items: list[Item] = []
-    for item in minutes.items:
-        if item.restricted:
-            items.append(Item(id=item.id, number=item.number, title="", restricted=True))
-            continue
-        items.append(
-            replace(
-                item,
-                body=tuple(p for p in item.body if not p.restricted),
-                actions=tuple(a for a in item.actions if not a.restricted),
-                updates=tuple(u for u in item.updates if not u.restricted),
-            )
-        )
+    """The minutes with everything restricted removed (see the module)."""
+    items = tuple(public_item(i) for i in minutes.items)
     meeting = replace(minutes.meeting, classification=None)
     if meeting.signed_off is not None:
         # The fingerprint hashes the full record, restricted text included: printed in a
         # public copy it would let anyone confirm a guess at what was left out.
-        meeting = replace(meeting, signed_off=replace(meeting.signed_off, fingerprint=None))
-    return replace(minutes, meeting=meeting, items=tuple(items))
+        meeting = replace(
+            meeting, signed_off=replace(meeting.signed_off, fingerprint=None, note=None)
+        )
+    named = _named(minutes, items)
+    people = tuple(p for p in minutes.people if p.initials in named)
+    return replace(minutes, meeting=meeting, people=people, items=items, audit=())
+
+
+def _named(minutes: Minutes, items: Iterable[Item]) -> set[str]:
+    """Initials the public version still mentions."""
+    named = {a.initials for a in minutes.attendance}
+    named |= {a.substitute_for for a in minutes.attendance if a.substitute_for}
+    for item in items:
+        for action in item.actions:
+            named.update(action.owners)
+        named.update(d.initials for d in item.declarations)
+        for r in item.resolutions:
+            if r.vote is not None:
+                named.update(v.initials for v in r.vote.named)
+    return named
+
+
+def public_register(tracked: Iterable[Tracked]) -> list[Tracked]:
+    """The action register as it may circulate publicly: restricted actions (or actions
+    of restricted items) left out, and the notes of restricted updates (their status,
+    which says only where the action stands, is kept)."""
+    out = []
+    for t in tracked:
+        if t.restricted:
+            continue
+        if any(u.restricted for u in t.updates):
+            t = replace(
+                t, updates=tuple(replace(u, note=None) if u.restricted else u for u in t.updates)
+            )
+        out.append(t)
+    return out

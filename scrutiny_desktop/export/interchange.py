@@ -1,48 +1,40 @@
-"""The JSON interchange format ``scrutiny-minutes/1``: Minutes to document and back.
+"""The JSON interchange format: version 2 written, versions 1 and 2 read.
 
-``to_document`` writes every key, defaults filled in, so an export is the canonical
-form of a meeting (the sign-off fingerprint hashes it). ``from_document`` validates
-against the schema first and refuses with ``InterchangeError`` naming the JSON path.
+``dumps`` writes the full record (``domain.record.document``, ``scrutiny-minutes/2``).
+``loads``/``load`` validate a document against the schema of its version first and
+refuse with ``InterchangeError`` naming the JSON path; then the cross-references the
+schema cannot express are checked (initials known, references unique, items named by
+arrivals exist, ...).
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date, time
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from scrutiny_desktop.domain.model import (
-    Action,
-    ActionUpdate,
-    Attendance,
-    AttendanceStatus,
-    Item,
-    ItemKind,
-    Meeting,
-    MeetingStatus,
-    Minutes,
-    NextMeeting,
-    Paragraph,
-    Person,
-    PersonKind,
-    SignOff,
-    Status,
-)
+from scrutiny_desktop.domain.limits import LimitExceeded, check_minutes
+from scrutiny_desktop.domain.model import Minutes
+from scrutiny_desktop.domain.record import FORMAT, FORMATS, Document, document, minutes_from
+from scrutiny_desktop.domain.record_v1 import FORMAT_V1
 from scrutiny_desktop.domain.refs import ActionRef
 
-FORMAT = "scrutiny-minutes/1"
-Document = dict[str, Any]
+__all__ = ["FORMAT", "InterchangeError", "dumps", "load", "loads", "to_document", "validate"]
+
+_SCHEMAS = {FORMAT_V1: "meeting.schema.json", FORMAT: "meeting.v2.schema.json"}
+# Deeper than any real document (a meeting's deepest key is 6 levels down): refused before
+# the schema validator meets it (its recursion would fail with no useful message).
+MAX_DEPTH = 64
 
 
 class InterchangeError(ValueError):
     """A document we will not import; the message names the JSON path and the problem."""
 
 
-def schema() -> dict[str, Any]:
-    """The interchange schema shipped with the package."""
-    text = resources.files("scrutiny_desktop.data").joinpath("meeting.schema.json").read_text()
+def schema(version: str = FORMAT) -> dict[str, Any]:
+    """The interchange schema of ``version`` shipped with the package."""
+    text = resources.files("scrutiny_desktop.data").joinpath(_SCHEMAS[version]).read_text()
     result: dict[str, Any] = json.loads(text)
     return result
 
@@ -51,116 +43,13 @@ def schema() -> dict[str, Any]:
 
 
 def to_document(minutes: Minutes) -> Document:
-    """The whole meeting as an interchange document, every key present."""
-    m = minutes.meeting
-    return {
-        "format": FORMAT,
-        "meeting": {
-            "title": m.title,
-            "series": m.series,
-            "date": m.date.isoformat(),
-            "start": _time(m.start),
-            "end": _time(m.end),
-            "venue": m.venue,
-            "classification": m.classification,
-            "status": m.status.value,
-            "signed_off": None
-            if m.signed_off is None
-            else {
-                "by": m.signed_off.by,
-                "on": m.signed_off.on.isoformat(),
-                "note": m.signed_off.note,
-            },
-            "next_meeting": None
-            if m.next_meeting is None
-            else {
-                "date": m.next_meeting.date.isoformat(),
-                "start": _time(m.next_meeting.start),
-                "end": _time(m.next_meeting.end),
-                "venue": m.next_meeting.venue,
-            },
-        },
-        "people": [
-            {
-                "initials": p.initials,
-                "name": p.name,
-                "role": p.role,
-                "organisation": p.organisation,
-                "kind": p.kind.value,
-            }
-            for p in minutes.people
-        ],
-        "attendance": [
-            {"initials": a.initials, "status": a.status.value, "chair": a.chair, "note": a.note}
-            for a in minutes.attendance
-        ],
-        "items": [_item_doc(i) for i in minutes.items],
-    }
+    """The whole meeting as a version 2 document, every key present."""
+    return document(minutes)
 
 
 def dumps(minutes: Minutes) -> str:
     """The document as indented UTF-8 JSON text, ending in a newline."""
-    return json.dumps(to_document(minutes), indent=2, ensure_ascii=False) + "\n"
-
-
-def canonical_bytes(minutes: Minutes) -> bytes:
-    """The canonical content that a sign-off fingerprint hashes: sorted keys, no spaces."""
-    return json.dumps(
-        to_document(minutes), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
-
-
-def _item_doc(item: Item) -> Document:
-    body: list[Document] = [
-        {"heading": p.text} if p.heading else {"text": p.text, "restricted": p.restricted}
-        for p in item.body
-    ]
-    return {
-        "number": item.number,
-        "title": item.title,
-        "kind": item.kind.value,
-        "restricted": item.restricted,
-        "body": body,
-        "actions": [
-            {
-                "ref": None if a.ref is None else str(a.ref),
-                "text": a.text,
-                "owners": list(a.owners),
-                "due": None if a.due is None else a.due.isoformat(),
-                "status": a.status.value,
-                "restricted": a.restricted,
-            }
-            for a in item.actions
-        ]
-        # Format 1 names updates by reference only: progress on an unnumbered action is
-        # written as that action listed again, with its progress as status (the note,
-        # which format 1 has no place for, is left out). The book reads it back as an update.
-        # An update's restricted flag has no key of its own in the schema (which forbids
-        # unknown keys): listed as an action it is that action's flag; a numbered update
-        # goes without it, and an import derives it again from the action it refers to
-        # where the book knows that action (restricted, or in a restricted item).
-        + [
-            {
-                "ref": None,
-                "text": u.text,
-                "owners": [],
-                "due": None,
-                "status": u.status.value,
-                "restricted": u.restricted,
-            }
-            for u in item.updates
-            if u.ref is None
-        ],
-        "action_updates": [
-            {"ref": str(u.ref), "status": u.status.value, "note": u.note}
-            for u in item.updates
-            if u.ref is not None
-        ],
-    }
-
-
-def _time(t: time | None) -> str | None:
-    return None if t is None else t.strftime("%H:%M")
+    return json.dumps(document(minutes), indent=2, ensure_ascii=False) + "\n"
 
 
 # ---------------------------------------------------------------- import
@@ -183,15 +72,35 @@ def loads(text: str, *, source: str = "<document>") -> Minutes:
         raise InterchangeError(
             f"{source}: not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
         ) from None
+    except RecursionError:
+        raise InterchangeError(f"{source}: nested too deeply to be a meeting") from None
     return from_document(doc)
+
+
+def from_document(doc: Any) -> Minutes:
+    """Convert a document of either version to Minutes (validates first)."""
+    validate(doc)
+    minutes = minutes_from(doc)
+    try:
+        check_minutes(minutes)
+    except LimitExceeded as e:
+        raise InterchangeError(str(e)) from None
+    return minutes
 
 
 def validate(doc: Any) -> None:
     """Raise InterchangeError for the first schema violation, or a broken cross-reference."""
+    _check_depth(doc)
+    version = doc.get("format") if isinstance(doc, dict) else None
+    if version not in FORMATS:
+        raise InterchangeError(
+            f"format: {version!r} is not a version this release reads "
+            f"({' or '.join(map(repr, FORMATS))})"
+        )
     import jsonschema  # imported on first use: it is slow to import
 
     validator = jsonschema.Draft202012Validator(
-        schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        schema(version), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
     errors = sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
@@ -199,122 +108,75 @@ def validate(doc: Any) -> None:
     _check_references(doc)
 
 
-def from_document(doc: Any) -> Minutes:
-    """Convert a validated document to Minutes (validates first)."""
-    validate(doc)
-    md = doc["meeting"]
-    signed = md.get("signed_off")
-    nxt = md.get("next_meeting")
-    meeting = Meeting(
-        id=None,
-        title=md["title"],
-        date=date.fromisoformat(md["date"]),
-        series=md.get("series"),
-        start=_parse_time(md.get("start")),
-        end=_parse_time(md.get("end")),
-        venue=md.get("venue"),
-        classification=md.get("classification"),
-        status=MeetingStatus(md.get("status", "draft")),
-        signed_off=None
-        if signed is None
-        else SignOff(by=signed["by"], on=date.fromisoformat(signed["on"]), note=signed.get("note")),
-        next_meeting=None
-        if nxt is None
-        else NextMeeting(
-            date=date.fromisoformat(nxt["date"]),
-            start=_parse_time(nxt.get("start")),
-            end=_parse_time(nxt.get("end")),
-            venue=nxt.get("venue"),
-        ),
-    )
-    people = tuple(
-        Person(
-            initials=p["initials"],
-            name=p.get("name"),
-            role=p.get("role"),
-            organisation=p.get("organisation"),
-            kind=PersonKind(p.get("kind", "person")),
-        )
-        for p in doc["people"]
-    )
-    attendance = tuple(
-        Attendance(
-            initials=a["initials"],
-            status=AttendanceStatus(a["status"]),
-            chair=a.get("chair", False),
-            note=a.get("note"),
-        )
-        for a in doc["attendance"]
-    )
-    items = tuple(_item(i) for i in doc["items"])
-    return Minutes(meeting=meeting, people=people, attendance=attendance, items=items)
-
-
-def _item(d: Document) -> Item:
-    return Item(
-        id=None,
-        number=d["number"],
-        title=d["title"],
-        kind=ItemKind(d.get("kind", "matter")),
-        restricted=d.get("restricted", False),
-        body=tuple(
-            Paragraph(text=b["heading"], heading=True)
-            if "heading" in b
-            else Paragraph(text=b["text"], restricted=b.get("restricted", False))
-            for b in d.get("body", [])
-        ),
-        actions=tuple(
-            Action(
-                id=None,
-                ref=None if a.get("ref") is None else ActionRef.parse(a["ref"]),
-                text=a["text"],
-                owners=tuple(a.get("owners", [])),
-                due=None if a.get("due") is None else date.fromisoformat(a["due"]),
-                status=Status(a.get("status", "open")),
-                restricted=a.get("restricted", False),
-            )
-            for a in d.get("actions", [])
-        ),
-        updates=tuple(
-            ActionUpdate(
-                id=None,
-                ref=ActionRef.parse(u["ref"]),
-                status=Status(u["status"]),
-                note=u.get("note"),
-            )
-            for u in d.get("action_updates", [])
-        ),
-    )
-
-
-def _parse_time(text: str | None) -> time | None:
-    return None if text is None else time.fromisoformat(text)
+def _check_depth(doc: Any) -> None:
+    stack: list[tuple[Any, int]] = [(doc, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InterchangeError(f"(document): nested deeper than {MAX_DEPTH} levels")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
 
 
 def _check_references(doc: Document) -> None:
-    """What the schema cannot say: initials unique and known, action references unique."""
+    """What the schema cannot say: initials unique and known, action references unique,
+    items that moments name exist, Schedule 12A paragraphs only on restricted items."""
     known: set[str] = set()
     for i, p in enumerate(doc["people"]):
         if p["initials"] in known:
             raise InterchangeError(f"people[{i}].initials: {p['initials']!r} appears twice")
         known.add(p["initials"])
+
+    def person(initials: str, where: str) -> None:
+        if initials not in known:
+            raise InterchangeError(f"{where}: {initials!r} is not in people")
+
+    numbers = {item["number"] for item in doc["items"]}
+    attending: set[str] = set()
     for i, a in enumerate(doc["attendance"]):
-        if a["initials"] not in known:
-            raise InterchangeError(f"attendance[{i}].initials: {a['initials']!r} is not in people")
+        person(a["initials"], f"attendance[{i}].initials")
+        if a["initials"] in attending:
+            raise InterchangeError(f"attendance[{i}].initials: {a['initials']!r} appears twice")
+        attending.add(a["initials"])
+        if a.get("substitute_for") is not None:
+            person(a["substitute_for"], f"attendance[{i}].substitute_for")
+        for key in ("arrived", "left"):
+            moment = a.get(key) or {}
+            if moment.get("item") is not None and moment["item"] not in numbers:
+                raise InterchangeError(
+                    f"attendance[{i}].{key}.item: {moment['item']!r} is not an item's number"
+                )
     refs: set[str] = set()
     for i, item in enumerate(doc["items"]):
+        where = f"items[{i}]"
         for j, a in enumerate(item.get("actions", [])):
             for k, owner in enumerate(a.get("owners", [])):
-                if owner not in known:
-                    raise InterchangeError(
-                        f"items[{i}].actions[{j}].owners[{k}]: {owner!r} is not in people"
-                    )
+                person(owner, f"{where}.actions[{j}].owners[{k}]")
             ref = a.get("ref")
             if ref is not None:
                 key = str(ActionRef.parse(ref))
                 if key in refs:
-                    raise InterchangeError(f"items[{i}].actions[{j}].ref: {ref!r} appears twice")
+                    raise InterchangeError(f"{where}.actions[{j}].ref: {ref!r} appears twice")
                 refs.add(key)
+        for j, d in enumerate(item.get("declarations", [])):
+            person(d["initials"], f"{where}.declarations[{j}].initials")
+        for j, r in enumerate(item.get("resolutions", [])):
+            named = (r.get("vote") or {}).get("named", [])
+            voters: set[str] = set()
+            for k, v in enumerate(named):
+                person(v["initials"], f"{where}.resolutions[{j}].vote.named[{k}].initials")
+                if v["initials"] in voters:
+                    raise InterchangeError(
+                        f"{where}.resolutions[{j}].vote.named[{k}]: {v['initials']!r} votes twice"
+                    )
+                voters.add(v["initials"])
+        if item.get("exempt_paragraphs") and not item.get("restricted", False):
+            raise InterchangeError(
+                f"{where}.exempt_paragraphs: only a restricted item is taken in private "
+                "under Schedule 12A (set restricted: true)"
+            )
 
 
 def _path(parts: Any) -> str:
@@ -330,7 +192,10 @@ _FIELD_HINTS = {
     "due": "is not a date (YYYY-MM-DD)",
     "start": "is not a time (HH:MM, 24-hour)",
     "end": "is not a time (HH:MM, 24-hour)",
+    "started": "is not a time (HH:MM, 24-hour)",
+    "time": "is not a time (HH:MM, 24-hour)",
     "initials": "is not initials (a letter, then up to 11 letters, digits or & ' . -)",
+    "substitute_for": "is not initials (a letter, then up to 11 letters, digits or & ' . -)",
     "ref": "is not an action reference (NN/YY)",
 }
 
@@ -361,5 +226,5 @@ def _describe_leaf(error: Any, path: list[Any], value: Any) -> str:
     if error.validator == "required":
         return f"{where}: {error.message}"
     if error.validator == "const" and last == "format":
-        return f"{where}: {value!r} is not {FORMAT!r}"
+        return f"{where}: {value!r} is not {' or '.join(map(repr, FORMATS))}"
     return f"{where}: {error.message}"

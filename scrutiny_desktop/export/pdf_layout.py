@@ -35,6 +35,8 @@ from scrutiny_desktop.domain.dates import format_due
 from scrutiny_desktop.domain.model import (
     Action,
     AttendanceStatus,
+    AuditEvent,
+    AuditKind,
     Item,
     ItemKind,
     Minutes,
@@ -491,24 +493,28 @@ class MinutesLayout:
         m = self._m.meeting
         s = self._s
         out: list[Any] = [Spacer(0, 10)]
-        for r in self._m.reopenings:
+        agreed: AuditEvent | None = None
+        for e in self._m.audit:
+            if e.event is AuditKind.SIGNED_OFF:
+                agreed = e
+                continue
             where = "a reopening"
             text = (
-                f"Reopened on {format_due(r.at.date())} by {self._prep.markup(r.by, where)}: "
-                f"{self._prep.markup(r.reason, where)}"
+                f"Reopened on {format_due(e.on)} by {self._prep.markup(e.by, where)}: "
+                f"{self._prep.markup(e.reason or '', where)}"
             )
-            if r.old_signed_by and r.old_signed_on:
+            if agreed is not None:
                 text += (
-                    f" (previously agreed by {self._prep.markup(r.old_signed_by, where)} "
-                    f"on {format_due(r.old_signed_on)}"
+                    f" (previously agreed by {self._prep.markup(agreed.by, where)} "
+                    f"on {format_due(agreed.on)}"
                 )
-                # Like the sign-off, the public copy prints no fingerprint.
-                if r.old_fingerprint and not self._public:
-                    text += f", fingerprint {self._prep.markup(r.old_fingerprint, where)}"
+                if agreed.fingerprint:
+                    text += f", fingerprint {self._prep.markup(agreed.fingerprint, where)}"
                 text += ")"
             out.append(Paragraph(text, s.small))
+        reopened = any(e.event is AuditKind.REOPENED for e in self._m.audit)
         if not m.is_signed_off:
-            return [KeepTogether(out)] if self._m.reopenings else []
+            return [KeepTogether(out)] if reopened else []
         if m.signed_off is None:
             out.append(self._fixed("These minutes were agreed.", s.bold))
             return out

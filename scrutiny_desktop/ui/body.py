@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
+from scrutiny_desktop.domain.limits import PARAGRAPH
 from scrutiny_desktop.domain.model import Paragraph
 from scrutiny_desktop.ui import theme
 
@@ -117,10 +118,16 @@ def toggle_flag(cursor: QTextCursor, prop: int) -> None:
 
 
 class BodyEditor(QPlainTextEdit):
-    """The item body editor. Undo and redo belong to the window's undo stack, not to the editor."""
+    """The item body editor. Undo and redo belong to the window's undo stack, not to the editor.
+
+    A paragraph longer than the book keeps (``domain.limits.PARAGRAPH``) is refused as it
+    is typed or pasted, with ``refused`` saying why: text the book would not take is never
+    left in the editor to be lost.
+    """
 
     undo_requested = Signal()
     redo_requested = Signal()
+    refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +141,9 @@ class BodyEditor(QPlainTextEdit):
     def keyPressEvent(self, e: QKeyEvent) -> None:
         # The only Python on a keystroke's path (an event() override would run for every
         # event and cost more than the typing itself), so the common case returns at once.
+        if self.textCursor().block().length() > PARAGRAPH and e.text() and e.text().isprintable():
+            self.refused.emit(_too_long(self.textCursor().block().length()))
+            return
         key = e.key()
         if key in _SPECIAL_KEYS:
             if _is_undo(e):
@@ -155,6 +165,19 @@ class BodyEditor(QPlainTextEdit):
                 return
         super().keyPressEvent(e)
 
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste, unless a paragraph would grow past what the book keeps."""
+        text = source.text()
+        cursor = self.textCursor()
+        block = cursor.block()
+        kept = block.length() - 1 - (cursor.selectionEnd() - cursor.selectionStart())
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        longest = max(len(lines[0]) + kept, *(len(line) for line in lines[1:]), 0)
+        if longest > PARAGRAPH:
+            self.refused.emit(_too_long(longest))
+            return
+        super().insertFromMimeData(source)
+
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(e.pos())
         for action in menu.actions():
@@ -170,6 +193,13 @@ _RETURN_KEYS = (int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter))
 _SPECIAL_KEYS = frozenset(
     {int(Qt.Key.Key_Z), int(Qt.Key.Key_Y), int(Qt.Key.Key_Backspace), *_RETURN_KEYS}
 )
+
+
+def _too_long(chars: int) -> str:
+    return (
+        f"Not added: the paragraph would be {chars:,} characters long; the most a book keeps "
+        f"in one paragraph is {PARAGRAPH:,}. Start a new paragraph (Enter)."
+    )
 
 
 def _is_undo(e: QKeyEvent) -> bool:

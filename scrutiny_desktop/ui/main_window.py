@@ -179,6 +179,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         ws.attendees_pane.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         ws.actions_pane.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         ws.agenda_pane.current_item_changed.connect(lambda _: self._sync_checks())
+        ws.agenda_pane.editor.refused.connect(lambda m: self.statusBar().showMessage(m, 15000))
         ws.agenda_pane.editor.undo_requested.connect(self._do_undo)
         ws.agenda_pane.editor.redo_requested.connect(self._do_redo)
         self._wire_lifecycle(ws)

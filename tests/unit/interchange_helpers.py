@@ -1,45 +1,72 @@
-"""Fill a document's optional keys with their defaults, as a full export writes them."""
+"""Fill a document's optional keys with their defaults, as a full export writes them.
+
+Driven by the shared version 2 schema itself (a key's ``default``; else null where the
+schema allows null; else an empty list), not by the code under test.
+"""
 
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 from typing import Any
+
+V2_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "meeting.v2.schema.json"
 
 
 def with_defaults(doc: dict[str, Any]) -> dict[str, Any]:
-    """The document as ``to_document`` writes it: every optional key present."""
+    """The document (version 1 or 2) as a version 2 export writes it: every key present."""
+    schema = json.loads(V2_SCHEMA.read_text())
     d = copy.deepcopy(doc)
-    m = d["meeting"]
-    for key in ("series", "start", "end", "venue", "classification", "signed_off", "next_meeting"):
-        m.setdefault(key, None)
-    m.setdefault("status", "draft")
-    if m["signed_off"] is not None:
-        m["signed_off"].setdefault("note", None)
-    if m["next_meeting"] is not None:
-        for key in ("start", "end", "venue"):
-            m["next_meeting"].setdefault(key, None)
-    for p in d["people"]:
-        for key in ("name", "role", "organisation"):
-            p.setdefault(key, None)
-        p.setdefault("kind", "person")
-    for a in d["attendance"]:
-        a.setdefault("chair", False)
-        a.setdefault("note", None)
-    for item in d["items"]:
-        item.setdefault("kind", "matter")
-        item.setdefault("restricted", False)
-        item.setdefault("body", [])
-        item.setdefault("actions", [])
-        item.setdefault("action_updates", [])
-        for block in item["body"]:
-            if "text" in block:
-                block.setdefault("restricted", False)
-        for action in item["actions"]:
-            action.setdefault("ref", None)
-            action.setdefault("owners", [])
-            action.setdefault("due", None)
-            action.setdefault("status", "open")
-            action.setdefault("restricted", False)
-        for update in item["action_updates"]:
-            update.setdefault("note", None)
+    d["format"] = "scrutiny-minutes/2"
+    _fill(d, schema, schema)
     return d
+
+
+def _resolve(sch: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in sch:
+        name = sch["$ref"].split("/")[-1]
+        sch = {**root["$defs"][name], **{k: v for k, v in sch.items() if k != "$ref"}}
+    return sch
+
+
+def _nullable(sch: dict[str, Any], root: dict[str, Any]) -> bool:
+    sch = _resolve(sch, root)
+    kinds = sch.get("type")
+    if kinds == "null" or (isinstance(kinds, list) and "null" in kinds):
+        return True
+    if None in sch.get("enum", []):
+        return True
+    return any(_nullable(alt, root) for alt in sch.get("oneOf", []) + sch.get("anyOf", []))
+
+
+def _is_array(sch: dict[str, Any], root: dict[str, Any]) -> bool:
+    kinds = _resolve(sch, root).get("type")
+    return kinds == "array" or (isinstance(kinds, list) and "array" in kinds)
+
+
+def _fill(value: Any, sch: dict[str, Any], root: dict[str, Any]) -> None:
+    sch = _resolve(sch, root)
+    if isinstance(value, dict):
+        if "properties" not in sch and "oneOf" in sch:
+            # A body block: the alternative whose required key is present.
+            sch = next(
+                _resolve(alt, root)
+                for alt in sch["oneOf"]
+                if set(_resolve(alt, root).get("required", [])) <= set(value)
+                and _resolve(alt, root).get("type") == "object"
+            )
+        for key, prop in sch.get("properties", {}).items():
+            if key not in value:
+                resolved = _resolve(prop, root)
+                if "default" in resolved:
+                    value[key] = copy.deepcopy(resolved["default"])
+                elif _nullable(prop, root):
+                    value[key] = None
+                elif _is_array(prop, root):
+                    value[key] = []
+            if key in value and value[key] is not None:
+                _fill(value[key], prop, root)
+    elif isinstance(value, list) and "items" in sch:
+        for v in value:
+            _fill(v, sch["items"], root)

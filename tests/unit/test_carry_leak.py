@@ -126,7 +126,8 @@ def test_public_pdf_of_the_next_meeting_holds_no_carried_restricted_action(
     assert NOT_FOR_PUBLICATION not in readable
     # What is public is still there.
     assert PUBLIC_UNNUMBERED in readable
-    assert f"{open_ref} – in progress, {PUBLIC_NOTE}" in readable
+    # The line says what 01/24 was (its text), then where it stands.
+    assert f"{open_ref} Report back – in progress, {PUBLIC_NOTE}" in readable
 
     full_text = _readable(full)
     assert [c for c in canaries if c not in full_text] == []

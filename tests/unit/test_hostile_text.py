@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from scrutiny_desktop.book import Book
+from scrutiny_desktop.book.errors import TooLong
+from scrutiny_desktop.domain import limits
 from scrutiny_desktop.domain.model import (
     Action,
     ActionUpdate,
@@ -25,8 +27,11 @@ from scrutiny_desktop.domain.text import REPLACEMENT, clean, is_storable, storab
 from scrutiny_desktop.export import interchange
 
 FIVE_MB = "Lorem ipsum dolor sit amet, " * (5_000_000 // 28)
+# The longest paragraph the book keeps (domain.limits), with a hostile ending.
+LONGEST = "Lorem ipsum dolor sit amet, " * (limits.PARAGRAPH // 28 - 1)
 CASES = {
-    "long_word": "Llanfair" + "pwllgwyngyll" * 250,  # 3,008 characters, no space
+    # 956 characters, no space: wraps mid-word, and fits a title (domain.limits.TITLE)
+    "long_word": "Llanfair" + "pwllgwyngyll" * 79,
     "emoji": "Agreed 👍🏽 — family 👨‍👩‍👧 🇬🇧",
     "right_to_left": "تمت الموافقة على المحضر · הפרוטוקול אושר",
     "override": "invoice \u202egpj.exe stays as typed",
@@ -113,14 +118,28 @@ def test_stored_everywhere_and_read_back(tmp_path, name):
         assert replaced == 0
 
 
-def test_a_five_megabyte_paragraph_round_trips(tmp_path):
+def test_a_five_megabyte_paragraph_is_refused_and_nothing_is_written(tmp_path):
     with Book.create(tmp_path / "book.sqlite") as book:
         meeting_id = _everywhere(book, "short")
         item_id = book.items(meeting_id)[0].id
         assert item_id is not None
-        book.set_body(item_id, [Paragraph(FIVE_MB + CASES["lone_surrogate"])])
+        before = book.body(item_id)
+        with pytest.raises(
+            TooLong,
+            match=r"paragraph 1 .* 4,999,988 characters long; the most a book keeps is 100,000",
+        ):
+            book.set_body(item_id, [Paragraph(FIVE_MB)])
+        assert book.body(item_id) == before
+
+
+def test_the_longest_paragraph_the_book_keeps_round_trips(tmp_path):
+    with Book.create(tmp_path / "book.sqlite") as book:
+        meeting_id = _everywhere(book, "short")
+        item_id = book.items(meeting_id)[0].id
+        assert item_id is not None
+        book.set_body(item_id, [Paragraph(LONGEST + CASES["lone_surrogate"])])
         body = book.body(item_id)
-        assert body[0].text == FIVE_MB + EXPECTED["lone_surrogate"]
+        assert body[0].text == LONGEST + EXPECTED["lone_surrogate"]
         minutes = book.minutes(meeting_id)
     doc = interchange.dumps(minutes).encode("utf-8")
     again = interchange.loads(doc.decode("utf-8"))

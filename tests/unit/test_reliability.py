@@ -85,15 +85,15 @@ def test_a_real_full_disk_is_write_failed_and_recovers(tmp_path):
     pages = book._db.execute("PRAGMA page_count").fetchone()[0]
     book._db.execute(f"PRAGMA max_page_count = {pages + 2}")
     with pytest.raises(WriteFailed, match="the disk is full") as caught:
-        book.set_body(item_id, [Paragraph("x" * 200_000)])
+        book.set_body(item_id, [Paragraph("x" * 100_000)] * 2)
     assert isinstance(caught.value.__cause__, sqlite3.OperationalError)
     assert caught.value.__cause__.sqlite_errorname == "SQLITE_FULL"
     assert _committed_body(book.path, item_id) == ["first"]
     assert not book.can_write()
     book._db.execute("PRAGMA max_page_count = 1073741823")  # space freed
     assert book.retry()
-    book.set_body(item_id, [Paragraph("x" * 200_000)])
-    assert _committed_body(book.path, item_id) == ["x" * 200_000]
+    book.set_body(item_id, [Paragraph("x" * 100_000)] * 2)
+    assert _committed_body(book.path, item_id) == ["x" * 100_000] * 2
     book.close()
 
 

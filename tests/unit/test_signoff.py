@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from scrutiny_desktop.book import Book, BookError, MeetingLocked
-from scrutiny_desktop.book.signoff import fingerprint
 from scrutiny_desktop.book.triggers import trigger_names
+from scrutiny_desktop.domain.fingerprint import canonical_bytes, fingerprint
 from scrutiny_desktop.domain.model import (
     Action,
     ActionUpdate,
@@ -49,7 +49,7 @@ def test_sign_off_records_initials_date_and_sha256_of_canonical_content(seeded_b
     assert m.is_signed_off and m.signed_off is not None
     assert (m.signed_off.by, m.signed_off.on) == ("LW", SIGNED_ON)
     minutes = book.minutes(mid)
-    digest = hashlib.sha256(interchange.canonical_bytes(minutes)).hexdigest()
+    digest = hashlib.sha256(canonical_bytes(minutes)).hexdigest()
     assert m.signed_off.fingerprint == f"sha256:{digest}" == fingerprint(minutes)
     assert book.verify(mid).ok
 
@@ -105,11 +105,11 @@ def _api_writes(book: Book, mid: int) -> dict[str, Callable[[], object]]:
 
 def test_every_book_write_to_a_signed_off_meeting_is_refused(signed):
     book, mid = signed
-    before = interchange.canonical_bytes(book.minutes(mid))
+    before = canonical_bytes(book.minutes(mid))
     for name, write in _api_writes(book, mid).items():
         with pytest.raises(MeetingLocked):
             write()
-        assert interchange.canonical_bytes(book.minutes(mid)) == before, name
+        assert canonical_bytes(book.minutes(mid)) == before, name
     assert book.verify(mid).ok
 
 

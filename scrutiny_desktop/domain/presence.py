@@ -1,0 +1,118 @@
+"""Who was in the room at each item: late arrivals, departures, declarations, the quorum.
+
+Members are the people whose attendance is "present" (officers "in attendance" are not
+members and neither vote nor count towards the quorum). A member counts at an item
+from the item during which they arrived (or from the first item started after their
+arrival time) and no longer counts from the item during which they left; a member who
+declared an interest and left the room for an item does not count at that item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import time
+
+from scrutiny_desktop.domain.model import (
+    Attendance,
+    AttendanceStatus,
+    Item,
+    Minutes,
+    Moment,
+    Resolution,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    """The members in the room at one item, and whether that made the meeting quorate."""
+
+    item_number: str
+    members: tuple[str, ...]
+    quorum: int | None
+
+    @property
+    def inquorate(self) -> bool:
+        return self.quorum is not None and len(self.members) < self.quorum
+
+
+def _index_of(items: Sequence[Item], moment: Moment) -> int | None:
+    """The index of the item a moment names; else the first item started at or after its
+    time; None when it can be placed nowhere (the moment then does not move anyone)."""
+    if moment.item is not None:
+        for i, item in enumerate(items):
+            if item.number == moment.item:
+                return i
+    if moment.time is not None:
+        return _first_started_at(items, moment.time)
+    return None
+
+
+def _first_started_at(items: Sequence[Item], when: time) -> int | None:
+    for i, item in enumerate(items):
+        if item.started is not None and item.started >= when:
+            return i
+    return None
+
+
+def _in_room(a: Attendance, index: int, items: Sequence[Item]) -> bool:
+    if a.status is not AttendanceStatus.PRESENT:
+        return False
+    if a.arrived is not None:
+        arrived = _index_of(items, a.arrived)
+        if arrived is None and a.arrived.time is not None:
+            arrived = len(items)  # arrived after every item with a time
+        if arrived is not None and index < arrived:
+            return False
+    if a.left is not None:
+        left = _index_of(items, a.left)
+        if left is not None and index >= left:
+            return False
+    return True
+
+
+def presence(minutes: Minutes) -> list[Presence]:
+    """Each item's members in the room, in agenda order."""
+    items = minutes.items
+    out = []
+    for index, item in enumerate(items):
+        withdrew = {d.initials for d in item.declarations if d.left_room}
+        members = tuple(
+            a.initials
+            for a in minutes.attendance
+            if _in_room(a, index, items) and a.initials not in withdrew
+        )
+        out.append(Presence(item.number, members, minutes.meeting.quorum))
+    return out
+
+
+def vote_warning(resolution: Resolution, room: Presence) -> str | None:
+    """A sentence when a vote counts more votes than members in the room at its item."""
+    vote = resolution.vote
+    if vote is None:
+        return None
+    problems = []
+    if vote.total > len(room.members):
+        problems.append(
+            f"{vote.total} votes counted but only {len(room.members)} members were in the "
+            f"room at item {room.item_number}"
+        )
+    voters = [v.initials for v in vote.named]
+    absent = [i for i in voters if i not in room.members]
+    if absent:
+        problems.append(f"{', '.join(absent)} voted but not in the room at item {room.item_number}")
+    twice = sorted({i for i in voters if voters.count(i) > 1})
+    if twice:
+        problems.append(f"{', '.join(twice)} voted more than once")
+    if vote.named:
+        counted = {
+            c: sum(1 for v in vote.named if v.vote.value == c)
+            for c in ("for", "against", "abstained")
+        }
+        if (counted["for"], counted["against"], counted["abstained"]) != (
+            vote.for_,
+            vote.against,
+            vote.abstained,
+        ):
+            problems.append("the named votes do not add up to the counts")
+    return "; ".join(problems) or None
