@@ -102,6 +102,13 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     p = sub.add_parser("verify", help="check signed-off minutes against their fingerprint")
     p.add_argument("book", type=Path)
     p.add_argument("meeting", help=meeting_help)
+    against = p.add_mutually_exclusive_group()
+    against.add_argument(
+        "--expect", metavar="FINGERPRINT", help="the fingerprint printed on a circulated copy"
+    )
+    against.add_argument(
+        "--against", type=Path, metavar="PDF", help="a circulated PDF: its fingerprint is read"
+    )
     p.set_defaults(handler=_verify)
 
     p = sub.add_parser("actions", help="the action register: every action of a series")
@@ -112,6 +119,11 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--owner", metavar="INITIALS")
     p.add_argument("--text", help="words that must appear in the reference, text or notes")
     p.add_argument("--today", type=_iso_date, help="the day 'overdue' is judged on")
+    p.add_argument(
+        "--public",
+        action="store_true",
+        help="leave out restricted actions and notes (for circulation outside)",
+    )
     p.add_argument("--format", choices=["table", "csv"], default="table")
     p.add_argument("-o", "--output", type=Path, help="write to this file (CSV gets a BOM)")
     p.set_defaults(handler=_actions)
@@ -126,6 +138,7 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run one non-window command; returns the exit code."""
     args = build_parser().parse_args(argv)
+    args.err = err  # where _open says what opening a book found (restored locks, ...)
     handler: Handler = args.handler
     try:
         return handler(args, out)
@@ -146,17 +159,25 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
         return EXIT_UNEXPECTED
 
 
+def _open(args: argparse.Namespace, **kwargs: bool) -> Book:
+    """``Book.open(args.book, ...)``, saying on stderr what opening found (``notices``)."""
+    book = Book.open(args.book, **kwargs)
+    for notice in book.notices:
+        print(f"scrutiny-desktop: {args.book}: {notice}", file=args.err)
+    return book
+
+
 def _import(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export import interchange
 
     minutes = interchange.load(args.file)  # validated before the book is touched
-    with Book.open(args.book, create=True) as book:
+    with _open(args, create=True) as book:
         print(book.import_minutes(minutes), file=out)
     return EXIT_OK
 
 
 def _list(args: argparse.Namespace, out: TextIO) -> int:
-    with Book.open(args.book, read_only=True) as book:
+    with _open(args, read_only=True) as book:
         for m in book.meetings():
             print(f"{m.id}\t{m.date.isoformat()}\t{m.title}\t{m.status.value}", file=out)
     return EXIT_OK
@@ -166,7 +187,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export import interchange
     from scrutiny_desktop.export.atomic import write_bytes_atomically
 
-    with Book.open(args.book, read_only=True) as book:
+    with _open(args, read_only=True) as book:
         minutes = book.minutes(book.resolve_meeting(args.meeting))
     if args.format == "json":
         if args.public:
@@ -189,13 +210,13 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _new_meeting(args: argparse.Namespace, out: TextIO) -> int:
-    with Book.open(args.book) as book:
+    with _open(args) as book:
         print(book.new_meeting_after(book.resolve_meeting(args.after), args.date), file=out)
     return EXIT_OK
 
 
 def _sign_off(args: argparse.Namespace, out: TextIO) -> int:
-    with Book.open(args.book) as book:
+    with _open(args) as book:
         m = book.sign_off(
             book.resolve_meeting(args.meeting), args.by, args.on or date.today(), args.note
         )
@@ -208,7 +229,7 @@ def _sign_off(args: argparse.Namespace, out: TextIO) -> int:
 def _reopen(args: argparse.Namespace, out: TextIO) -> int:
     import getpass
 
-    with Book.open(args.book) as book:
+    with _open(args) as book:
         m = book.reopen(
             book.resolve_meeting(args.meeting), args.reason, args.by or getpass.getuser()
         )
@@ -217,8 +238,13 @@ def _reopen(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _verify(args: argparse.Namespace, out: TextIO) -> int:
-    with Book.open(args.book, read_only=True) as book:
-        result = book.verify(book.resolve_meeting(args.meeting))
+    expect = args.expect
+    if args.against is not None:
+        from scrutiny_desktop.export.pdf_fingerprint import fingerprint_in_pdf
+
+        expect = fingerprint_in_pdf(args.against)
+    with _open(args, read_only=True) as book:
+        result = book.verify(book.resolve_meeting(args.meeting), expect=expect)
     if not result.ok:
         raise NotAsSigned(result.message)
     print(result.message, file=out)
@@ -237,8 +263,12 @@ def _actions(args: argparse.Namespace, out: TextIO) -> int:
         owner=args.owner,
         text=args.text,
     )
-    with Book.open(args.book, read_only=True) as book:
+    with _open(args, read_only=True) as book:
         rows = book.register(args.series, filters=filters)
+    if args.public:
+        from scrutiny_desktop.domain.public import public_register
+
+        rows = public_register(rows)
     if args.format == "csv":
         if args.output is not None:
             write_bytes_atomically(args.output, csv_export.register_csv(rows, today=today))
@@ -256,7 +286,7 @@ def _actions(args: argparse.Namespace, out: TextIO) -> int:
 def _search(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.book.search import MARK_END, MARK_START
 
-    with Book.open(args.book, read_only=True) as book:
+    with _open(args, read_only=True) as book:
         hits = book.search(" ".join(args.text), limit=args.limit)
     for h in hits:
         where = f"item {h.item_number} {h.item_title}" if h.item_id is not None else "title"

@@ -166,6 +166,21 @@ class SignOffStore(ContentStore):
                 recorded,
                 computed,
             )
+        last = m.audit[-1] if m.audit else None
+        if recorded == computed and (
+            last is None
+            or (last.event, last.by, last.on, last.fingerprint)
+            != (AuditKind.SIGNED_OFF, m.meeting.signed_off.by, m.meeting.signed_off.on, recorded)
+        ):
+            # The audit's last entry is this sign-off (it holds the fingerprint, so the
+            # fingerprint cannot cover it): it must say what the sign-off says.
+            return Verification(
+                False,
+                f"{where} have an audit whose last entry is not their sign-off "
+                f"(the audit was changed outside the application){lock_note}",
+                recorded,
+                computed,
+            )
         if recorded == computed:
             return Verification(
                 not locks, f"{where} are as signed off ({recorded}){lock_note}", recorded, computed

@@ -3,6 +3,10 @@ reads non-ASCII names (ŵ, ą) correctly, a header row, and CRLF line ends.
 
 Cells that a spreadsheet would run as a formula (starting ``=``, ``+``, ``-``, ``@``,
 tab or carriage return) get a leading apostrophe, so a circulated file never computes.
+
+The register given is either the full one, whose restricted rows are marked (a
+"Restricted" column; ``R`` in the text table), or ``domain.public.public_register`` of
+it: this module never decides what is restricted, only shows the mark it is given.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ HEADER = (
     "Last update",
     "Latest note",
     "Overdue",
+    "Restricted",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,6 +51,7 @@ def register_row(t: Tracked, today: date | None) -> tuple[str, ...]:
         t.last_update_on.isoformat() if t.last_update_on else "",
         (latest.note or "") if latest else "",
         overdue,
+        "yes" if t.restricted else "",
     )
 
 
@@ -69,12 +75,13 @@ def register_csv(tracked: Iterable[Tracked], *, today: date | None = None) -> by
 
 
 def register_table(tracked: Iterable[Tracked], *, today: date | None = None) -> str:
-    """The register as an aligned text table for a terminal (overdue rows marked ``!``)."""
+    """The register as an aligned text table for a terminal (overdue rows marked ``!``,
+    restricted ones ``R``)."""
     cols = (1, 5, 3, 4, 6, 2)  # Ref, Status, Owners, Due, Raised, Action
     rows: list[tuple[str, ...]] = [("", "Ref", "Status", "Owners", "Due", "Raised", "Action")]
     for t in tracked:
         r = register_row(t, today)
-        rows.append(("!" if r[9] else "", *(r[c] for c in cols)))
+        rows.append((("!" if r[9] else "") + ("R" if r[10] else ""), *(r[c] for c in cols)))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     return "".join(
         "  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1] + "\n"
