@@ -41,8 +41,8 @@ class Speller:
         self._engine_lock = threading.Lock()
         self._verdicts: dict[str, bool] = {}
         self._suggestions: dict[str, list[str]] = {}
-        self._table: tuple[tuple[str, str], ...] = ()
-        self._ranks: dict[str, int] = {}
+        # The ranking's data (4 MiB of word ranks) waits for the first suggestion.
+        self._ranking: tuple[tuple[tuple[str, str], ...], dict[str, int]] | None = None
 
     @property
     def loaded(self) -> bool:
@@ -56,11 +56,7 @@ class Speller:
         with self._load_lock:
             if self._engine is not None:
                 return
-            engine = self._load_engine()
-            self._table = replacement_table()
-            self._ranks = word_ranks()
-            # Published last: a reader that sees the engine sees everything it needs.
-            self._engine = engine
+            self._engine = self._load_engine()
 
     def _ready(self) -> Engine:
         if self._engine is None:
@@ -106,7 +102,9 @@ class Speller:
         if cached is None:
             with self._engine_lock:
                 raw = engine.suggest(key)
-            cached = rank(key, raw, self._table, self._ranks)
+                if self._ranking is None:
+                    self._ranking = (replacement_table(), word_ranks())
+            cached = rank(key, raw, *self._ranking)
             if len(self._suggestions) >= _SUGGESTION_CACHE_LIMIT:
                 self._suggestions.clear()
             self._suggestions[key] = cached
@@ -114,7 +112,9 @@ class Speller:
             return [s.replace("'", "’") for s in cached[:limit]]
         return cached[:limit]
 
-    def misspellings(self, text: str, known: KnownWords = NO_WORDS) -> list[Span]:
+    def misspellings(
+        self, text: str, known: KnownWords = NO_WORDS, *, typing_at: int | None = None
+    ) -> list[Span]:
         """Where ``text`` (one paragraph) has misspelt words: ``(start, end)`` string offsets.
 
         Nothing is reported until the dictionary is loaded. Not checked: numbers,
@@ -122,12 +122,16 @@ class Speller:
         ``known`` words (the book's names, initials, bodies, roles, abbreviations and
         words) with their possessives. A hyphenated word is right when the dictionary or
         the book knows it whole, or knows each part; otherwise the wrong parts are marked.
+        ``typing_at`` is the cursor: the word it touches is still being typed, so it is
+        not reported yet (as in Word; ``recom`` is on its way to ``recommend``).
         """
         engine = self._engine
         if engine is None:
             return []
         spans: list[Span] = []
         for token in tokens(text):
+            if typing_at is not None and token.start <= typing_at <= token.end:
+                continue
             word = token.text
             if word.isalpha():
                 if (

@@ -148,3 +148,12 @@ def test_suggestions_are_cached_and_keep_a_typographic_apostrophe() -> None:
     speller.suggest("wich")
     assert engine.suggested == ["wich"]
     assert Speller().suggest("dont’")[0] == "don’t"
+
+
+def test_the_word_at_the_cursor_is_not_reported_while_it_is_typed() -> None:
+    speller = Speller(lambda: CountingEngine({"the"}))
+    speller.load()
+    assert speller.misspellings("the recom", typing_at=9) == []
+    assert speller.misspellings("the recom ", typing_at=10) == [(4, 9)]
+    assert speller.misspellings("recom the", typing_at=9) == [(0, 5)]
+    assert speller.misspellings("recom the", typing_at=2) == []
