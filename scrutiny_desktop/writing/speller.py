@@ -31,6 +31,17 @@ _SUGGESTION_CACHE_LIMIT = 512
 SUGGESTIONS = 7
 
 
+def _known(word: str, known: KnownWords) -> bool:
+    """True for a known word, its possessive (``OPCC's``) and an abbreviation's plural (``PCSOs``)."""
+    if word in known:
+        return True
+    base = possessive_base(word)
+    if base is not None:
+        return base in known
+    stem = word[:-1]
+    return len(word) > 2 and word[-1] == "s" and stem.isupper() and stem in known
+
+
 class Speller:
     """An en-GB dictionary with a per-word cache of its verdicts. Thread-safe."""
 
@@ -79,12 +90,7 @@ class Speller:
         return verdict
 
     def _accepts(self, word: str, known: KnownWords, engine: Engine) -> bool:
-        if word in known:
-            return True
-        base = possessive_base(word)
-        if base is not None and base in known:
-            return True
-        return self._dictionary_accepts(word, engine)
+        return _known(word, known) or self._dictionary_accepts(word, engine)
 
     def check(self, word: str, known: KnownWords = NO_WORDS) -> bool:
         """True when ``word`` is spelt right (or known to the book); loads on first use."""
@@ -135,7 +141,7 @@ class Speller:
             word = token.text
             if word.isalpha():
                 if (
-                    word not in known
+                    not _known(word, known)
                     and not self._dictionary_accepts(word, engine)
                     and not self._abbreviation(token, text, engine)
                 ):

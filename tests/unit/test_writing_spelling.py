@@ -157,3 +157,9 @@ def test_web_and_email_addresses_are_left_alone(speller: Speller) -> None:
 def test_spans_are_string_offsets_after_emoji_too(speller: Speller) -> None:
     text = "👍 recieved"
     assert speller.misspellings(text) == [(2, 10)]
+
+
+def test_plurals_of_known_abbreviations_are_known(speller: Speller) -> None:
+    known = KnownWords(["PCSO", "DHR", "Quennell"])
+    assert speller.misspellings("Two PCSOs, three DHRs and the PCSOs' rota.", known) == []
+    assert speller.misspellings("Quennells", known) == [(0, 9)]
