@@ -1,0 +1,1 @@
+"""Writing aids without Qt: British spelling, standard phrases and the glossary of abbreviations."""
