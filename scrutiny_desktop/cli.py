@@ -1,4 +1,5 @@
-"""The command line: import, list, export, new-meeting, sign-off, reopen, verify, actions, search.
+"""The command line: import, list, export, new-meeting, sign-off, reopen, verify, actions,
+decisions, declarations, search.
 
 Exit codes: 0 success, 2 bad input or a file we will not open (one line on stderr),
 3 a refused change (a signed-off meeting) or signed-off content that fails ``verify``,
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=_export)
     _lifecycle_commands(sub)
+    _register_commands(sub)
     return parser
 
 
@@ -133,6 +135,25 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("text", nargs="+")
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(handler=_search)
+
+
+def _register_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("decisions", help="the decisions register: every resolution of a series")
+    p.add_argument("book", type=Path)
+    p.add_argument("--series", help="one series (default: all)")
+    p.add_argument("--text", help="words that must appear in the resolution or item")
+    p.add_argument("--public", action="store_true", help="leave out restricted resolutions")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+    p.add_argument("-o", "--output", type=Path, help="write to this file (CSV gets a BOM)")
+    p.set_defaults(handler=_decisions)
+
+    p = sub.add_parser("declarations", help="every interest declared, by a person or by all")
+    p.add_argument("book", type=Path)
+    p.add_argument("--person", metavar="INITIALS", help="one person's declarations")
+    p.add_argument("--public", action="store_true", help="leave out those at restricted items")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+    p.add_argument("-o", "--output", type=Path, help="write to this file (CSV gets a BOM)")
+    p.set_defaults(handler=_declarations)
 
 
 def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
@@ -292,4 +313,63 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
         where = f"item {h.item_number} {h.item_title}" if h.item_id is not None else "title"
         snippet = h.snippet.replace(MARK_START, "[").replace(MARK_END, "]").replace("\n", " ")
         print(f"{h.meeting_date}\t{h.meeting_id}\t{where}\t{snippet}", file=out)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- registers
+
+
+def _decisions(args: argparse.Namespace, out: TextIO) -> int:
+    from scrutiny_desktop.domain.public import public_decisions
+    from scrutiny_desktop.export import registers_csv as r
+
+    with _open(args, read_only=True) as book:
+        found = book.decisions(args.series, text=args.text)
+    if args.public:
+        found = public_decisions(found)
+    rows = [r.decision_row(d) for d in found]
+    if args.format == "csv":
+        return _write_register(args, out, r.decisions_csv_text(found))
+    cols = (1, 2, 6, 5, 4)  # Meeting, Item, Restricted, Vote, Resolution
+    return _write_register(
+        args,
+        out,
+        r.table(
+            ("Meeting", "Item", "R", "Vote", "Resolution"),
+            [tuple(row[c] for c in cols) for row in rows],
+        ),
+    )
+
+
+def _declarations(args: argparse.Namespace, out: TextIO) -> int:
+    from scrutiny_desktop.domain.public import public_declarations
+    from scrutiny_desktop.export import registers_csv as r
+
+    with _open(args, read_only=True) as book:
+        found = book.declarations_of(args.person)
+    if args.public:
+        found = public_declarations(found)
+    if args.format == "csv":
+        return _write_register(args, out, r.declarations_csv_text(found))
+    cols = (0, 2, 3, 5, 7, 6)  # Initials, Meeting, Item, Kind, Left, Interest
+    return _write_register(
+        args,
+        out,
+        r.table(
+            ("Who", "Meeting", "Item", "Kind", "Left", "Interest"),
+            [tuple(row[c] for c in cols) for row in map(r.declaration_row, found)],
+        ),
+    )
+
+
+def _write_register(args: argparse.Namespace, out: TextIO, text: str) -> int:
+    """A register to ``-o`` (CSV with a byte-order mark, for spreadsheets) or stdout."""
+    from scrutiny_desktop.export.atomic import write_bytes_atomically
+    from scrutiny_desktop.export.csv_export import csv_bytes
+
+    if args.output is None:
+        out.write(text)
+    else:
+        data = csv_bytes(text) if args.format == "csv" else text.encode("utf-8")
+        write_bytes_atomically(args.output, data)
     return EXIT_OK

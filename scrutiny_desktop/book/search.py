@@ -9,9 +9,11 @@ from datetime import date
 from scrutiny_desktop.book.base import BookBase
 from scrutiny_desktop.book.triggers import (
     KIND_ACTION,
+    KIND_DECLARATION,
     KIND_ITEM,
     KIND_MEETING,
     KIND_PARAGRAPH,
+    KIND_RESOLUTION,
     KIND_UPDATE,
 )
 
@@ -21,6 +23,8 @@ _KIND_NAMES = {
     KIND_PARAGRAPH: "paragraph",
     KIND_ACTION: "action",
     KIND_UPDATE: "update",
+    KIND_DECLARATION: "declaration",
+    KIND_RESOLUTION: "resolution",
 }
 # Where each kind of hit sits: its meeting and item, from the source row's id.
 _PLACE = {
@@ -32,6 +36,10 @@ _PLACE = {
     "JOIN items i ON i.id = a.item_id WHERE a.id IN ({ids})",
     KIND_UPDATE: "SELECT u.id, i.id, i.meeting_id FROM action_updates u "
     "JOIN items i ON i.id = u.item_id WHERE u.id IN ({ids})",
+    KIND_DECLARATION: "SELECT d.id, i.id, i.meeting_id FROM declarations d "
+    "JOIN items i ON i.id = d.item_id WHERE d.id IN ({ids})",
+    KIND_RESOLUTION: "SELECT r.id, i.id, i.meeting_id FROM resolutions r "
+    "JOIN items i ON i.id = r.item_id WHERE r.id IN ({ids})",
 }
 MARK_START, MARK_END = "\x02", "\x03"  # snippet highlight marks; the window styles them
 
@@ -41,7 +49,7 @@ class SearchHit:
     """One place the words were found: the meeting, the item (None for a meeting title)
     and a snippet with the matched words between ``MARK_START`` and ``MARK_END``."""
 
-    kind: str  # meeting, item, paragraph, action, update
+    kind: str  # meeting, item, paragraph, action, update, declaration, resolution
     meeting_id: int
     meeting_date: date
     meeting_title: str
@@ -68,7 +76,8 @@ def match_expression(text: str) -> str | None:
 
 
 class SearchStore(BookBase):
-    """Full-text search over meeting titles, item titles, bodies, actions and updates."""
+    """Full-text search over meeting and item titles, bodies, actions, updates,
+    declarations of interest and resolutions."""
 
     def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
         """Hits for ``text``, title hits (meeting and item titles) first, then by relevance."""

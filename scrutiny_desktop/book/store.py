@@ -21,6 +21,7 @@ from scrutiny_desktop.book.opening import (
     unopenable,
     unwritable_reason,
 )
+from scrutiny_desktop.book.registers import RegistersStore
 from scrutiny_desktop.book.search import SearchStore
 from scrutiny_desktop.book.triggers import trigger_problems
 from scrutiny_desktop.book.version import APPLICATION_ID, MIGRATION_SET, SCHEMA_VERSION
@@ -37,7 +38,7 @@ from scrutiny_desktop.domain.model import (
 from scrutiny_desktop.domain.people import merge
 
 
-class Book(LifecycleStore, SearchStore):
+class Book(LifecycleStore, SearchStore, RegistersStore):
     """One meeting book file. Open with ``Book.open`` or ``Book.create``; close when done."""
 
     # ------------------------------------------------------------ opening

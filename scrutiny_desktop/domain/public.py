@@ -22,6 +22,7 @@ from scrutiny_desktop.domain.model import Item, Minutes
 
 if TYPE_CHECKING:
     from scrutiny_desktop.domain.carry import Tracked
+    from scrutiny_desktop.domain.registers import Decision, DeclaredInterest
 
 
 def public_item(item: Item) -> Item:
@@ -89,3 +90,15 @@ def public_register(tracked: Iterable[Tracked]) -> list[Tracked]:
             )
         out.append(t)
     return out
+
+
+def public_decisions(decisions: Iterable[Decision]) -> list[Decision]:
+    """The decisions register as it may circulate: restricted resolutions (or resolutions
+    of restricted items) left out."""
+    return [d for d in decisions if not d.restricted]
+
+
+def public_declarations(declared: Iterable[DeclaredInterest]) -> list[DeclaredInterest]:
+    """Declarations as they may circulate: those at restricted items left out, as the
+    public minutes leave them out (``public_item``)."""
+    return [d for d in declared if not d.item_restricted]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from scrutiny_desktop.domain.carry import Tracked
@@ -59,19 +59,29 @@ def _safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def register_csv_text(tracked: Iterable[Tracked], *, today: date | None = None) -> str:
-    """The register as CSV text (no byte-order mark)."""
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """CSV text (no byte-order mark): CRLF line ends, formula-like cells defused."""
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(HEADER)
-    for t in tracked:
-        w.writerow([_safe(c) for c in register_row(t, today)])
+    w.writerow(header)
+    for row in rows:
+        w.writerow([_safe(c) for c in row])
     return buf.getvalue()
+
+
+def csv_bytes(text: str) -> bytes:
+    """CSV text as the bytes of a .csv file: a BOM, then UTF-8."""
+    return (BOM + text).encode("utf-8")
+
+
+def register_csv_text(tracked: Iterable[Tracked], *, today: date | None = None) -> str:
+    """The register as CSV text (no byte-order mark)."""
+    return csv_text(HEADER, (register_row(t, today) for t in tracked))
 
 
 def register_csv(tracked: Iterable[Tracked], *, today: date | None = None) -> bytes:
     """The register as the bytes of a .csv file: a BOM, then UTF-8."""
-    return (BOM + register_csv_text(tracked, today=today)).encode("utf-8")
+    return csv_bytes(register_csv_text(tracked, today=today))
 
 
 def register_table(tracked: Iterable[Tracked], *, today: date | None = None) -> str:

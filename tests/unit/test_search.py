@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+from scrutiny_desktop.book import Book
 from scrutiny_desktop.book.search import MARK_END, MARK_START, match_expression
 from scrutiny_desktop.domain.model import Action, Meeting, Paragraph
 
@@ -74,3 +76,15 @@ def test_typed_text_is_never_fts_syntax():
     assert match_expression("") is None and match_expression('"*()') is None
     assert match_expression('drug AND "seiz') == '"drug" "AND" "seiz"*'
     assert match_expression("NEAR(a b)") == '"NEAR" "a" "b"*'
+
+
+def test_declarations_and_resolutions_are_found(tmp_path):
+    from scrutiny_desktop.export import interchange
+
+    panel = Path(__file__).resolve().parents[1] / "data" / "panel-meeting.v2.json"
+    with Book.create(tmp_path / "panel.sqlite") as book:
+        book.import_minutes(interchange.load(panel))
+        declared = book.search("force finance")
+        resolved = book.search("rural crime team")
+    assert [(h.kind, h.item_number) for h in declared] == [("declaration", "42/26")]
+    assert ("resolution", "44/26") in [(h.kind, h.item_number) for h in resolved]
