@@ -1,4 +1,4 @@
-"""User text made safe for reportlab's Paragraph markup, and the wording of dates and updates.
+"""User text made safe for reportlab's Paragraph markup, and long text cut into runs.
 
 Paragraph parses a small XML dialect, so every piece of user text is escaped here and
 nowhere else. Characters the embedded font cannot draw become U+FFFD (or "?" when the
@@ -11,13 +11,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import time
 from xml.sax.saxutils import escape
 
+# The wording every format shares lives in domain.dates and export.wording.
 from scrutiny_desktop.domain.dates import long_date, next_meeting_text
-from scrutiny_desktop.domain.model import ActionUpdate, Status
+from scrutiny_desktop.export.wording import clock, update_text
 
-__all__ = ["long_date", "next_meeting_text"]  # the PDF's wording lives in the domain
+__all__ = ["clock", "long_date", "next_meeting_text", "update_text"]
 
 REPLACEMENT = "\ufffd"
 
@@ -70,20 +70,6 @@ class TextPrep:
         """Paragraph markup for user text: escaped, line breaks kept as ``<br/>``."""
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         return "<br/>".join(escape(self.plain(line, where)) for line in lines)
-
-
-def clock(t: time) -> str:
-    """``9:00am`` as the minutes' heading writes the start time."""
-    hour = t.hour % 12 or 12
-    return f"{hour}:{t.minute:02d}{'am' if t.hour < 12 else 'pm'}"
-
-
-def update_text(update: ActionUpdate) -> str:
-    """``76/14 – completed``; ``94/14 – SH to action`` when an open action has a note."""
-    if update.note and update.status is Status.OPEN:
-        return f"{update.subject} – {update.note}"
-    text = f"{update.subject} – {update.status.label}"
-    return f"{text}, {update.note}" if update.note else text
 
 
 # reportlab re-wraps the rest of a paragraph at every page it splits, so one huge

@@ -1,0 +1,102 @@
+"""The minutes' own words, shared by every format: labels, marks, and how times and progress read.
+
+Dates (``long_date``, ``format_due``, ``next_meeting_text``) live in ``domain.dates``, which
+the window uses too; everything here is wording only the outputs print. A format never
+spells one of these itself, so the PDF, Word, the web page and the e-mails say the same.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+
+from scrutiny_desktop.domain.dates import format_due, long_date
+from scrutiny_desktop.domain.model import ActionUpdate, AttendanceStatus, Reopening, SignOff, Status
+
+# The five columns of the minutes table, in order.
+COLUMNS = ("No.", "Matter Raised", "Action", "Owner", "Date for Completion")
+
+# The attendance lists, in the order the minutes print them, with their headings.
+ATTENDANCE_GROUPS = (
+    (AttendanceStatus.PRESENT, "Present"),
+    (AttendanceStatus.APOLOGIES, "Apologies"),
+    (AttendanceStatus.IN_ATTENDANCE, "In attendance"),
+)
+
+PRIVATE_TEXT = "This item was considered in private."
+PRIVATE_TITLE = "Considered in private"
+NOT_FOR_PUBLICATION = "[Not for publication]"
+CHAIR = "(Chair)"
+DRAFT = "DRAFT"
+AGREED_WITHOUT_RECORD = "These minutes were agreed."
+
+
+def clock(t: time) -> str:
+    """``9:00am`` as the minutes' heading writes the start time."""
+    hour = t.hour % 12 or 12
+    return f"{hour}:{t.minute:02d}{'am' if t.hour < 12 else 'pm'}"
+
+
+def update_text(update: ActionUpdate) -> str:
+    """``76/14 – completed``; ``94/14 – SH to action`` when an open action has a note."""
+    if update.note and update.status is Status.OPEN:
+        return f"{update.subject} – {update.note}"
+    text = f"{update.subject} – {update.status.label}"
+    return f"{text}, {update.note}" if update.note else text
+
+
+def action_label(ref: str | None, text: str) -> str:
+    """``07/15 – text``, or the text alone for an unnumbered action."""
+    return f"{ref} – {text}" if ref else text
+
+
+def subject(meeting_date_text: str, *, public: bool) -> str:
+    """The documents' subject: ``Minutes of the meeting held on Thursday 26 February 2015``."""
+    text = f"Minutes of the meeting held on {meeting_date_text}"
+    return text + " (public version)" if public else text
+
+
+def agreed(sign_off: SignOff) -> str:
+    """``Agreed by LW on 26.03.15`` and the sign-off's note, if any."""
+    text = f"Agreed by {sign_off.by} on {format_due(sign_off.on)}"
+    return f"{text} – {sign_off.note}" if sign_off.note else text
+
+
+def fingerprint(value: str) -> str:
+    return f"Fingerprint: {value}"
+
+
+def reopened(r: Reopening, *, with_fingerprint: bool) -> str:
+    """``Reopened on 20.03.15 by TB: reason (previously agreed by LW on 19.03.15, …)``."""
+    text = f"Reopened on {format_due(r.at.date())} by {r.by}: {r.reason}"
+    if r.old_signed_by and r.old_signed_on:
+        text += f" (previously agreed by {r.old_signed_by} on {format_due(r.old_signed_on)}"
+        if r.old_fingerprint and with_fingerprint:
+            text += f", fingerprint {r.old_fingerprint}"
+        text += ")"
+    return text
+
+
+def footer(title: str, meeting_date_text: str) -> str:
+    """``Force Performance Scrutiny Meeting – Thursday 26 February 2015``."""
+    return f"{title} – {meeting_date_text}"
+
+
+__all__ = [
+    "AGREED_WITHOUT_RECORD",
+    "ATTENDANCE_GROUPS",
+    "CHAIR",
+    "COLUMNS",
+    "DRAFT",
+    "NOT_FOR_PUBLICATION",
+    "PRIVATE_TEXT",
+    "PRIVATE_TITLE",
+    "action_label",
+    "agreed",
+    "clock",
+    "fingerprint",
+    "footer",
+    "long_date",
+    "reopened",
+    "subject",
+    "update_text",
+]
