@@ -14,19 +14,19 @@ private.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from scrutiny_desktop.domain.model import Minutes
 from scrutiny_desktop.export import wording
 from scrutiny_desktop.export.atomic import write_bytes_atomically
+from scrutiny_desktop.export.formats import default_filename
 from scrutiny_desktop.export.layout import lay_out
 from scrutiny_desktop.export.pdf_text import Substitution, TextPrep
 
-log = logging.getLogger(__name__)
+__all__ = ["PdfReport", "default_filename", "export_pdf", "export_pdf_report", "render_pdf"]
 
-_UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,19 +35,6 @@ class PdfReport:
 
     pages: int
     substitutions: tuple[Substitution, ...] = ()
-
-
-def default_filename(minutes: Minutes, public: bool, ext: str = ".pdf") -> str:
-    """``2015-02-26 Force Performance Scrutiny Meeting (public).pdf`` (or ``ext``).
-
-    Made from the meeting's date and title only, never from items; characters that are
-    unsafe in a file name on any platform become spaces.
-    """
-    m = minutes.meeting
-    title = _UNSAFE_IN_NAME.sub(" ", m.title).strip(" .") or "Minutes"
-    title = " ".join(title.split())[:120]
-    suffix = " (public)" if public else ""
-    return f"{m.date.isoformat()} {title}{suffix}{ext}"
 
 
 def export_pdf(
