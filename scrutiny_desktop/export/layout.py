@@ -180,6 +180,7 @@ class Layout:
 
     public: bool
     title: str
+    meeting_date: date
     date: str  # Thursday 26 February 2015
     when: str  # 9:00am – 11:00am, venue (may be empty)
     attendance: tuple[AttendanceList, ...]
@@ -205,6 +206,7 @@ def lay_out(minutes: Minutes, *, public: bool, author: str | None = None) -> Lay
     return Layout(
         public=public,
         title=m.title,
+        meeting_date=m.date,
         date=when_date,
         when=when,
         attendance=_attendance(source),
@@ -245,7 +247,7 @@ def _row(minutes: Minutes, item: Item, public: bool) -> Row:
     if item.restricted and public:
         # The public view has already emptied the item; only its number is left to show.
         return Row(item.number, wording.PRIVATE_TITLE, (PrivateItem(),), private=True)
-    lines: list[Line] = [_action_line(a) for a in item.actions]
+    lines: list[Line] = [action_line(a) for a in item.actions]
     nxt = minutes.meeting.next_meeting
     if item.kind is ItemKind.NEXT_MEETING and nxt is not None:
         lines.append(NextMeetingLine(next_meeting_text(nxt)))
@@ -261,7 +263,8 @@ def _matter(item: Item) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _action_line(a: Action) -> ActionLine:
+def action_line(a: Action) -> ActionLine:
+    """An action as its cells print it: reference, text, owners ``SH/CF``, due ``12.03.15``."""
     due = format_due(a.due) if a.due is not None else a.due_text or ""
     return ActionLine(
         ref=None if a.ref is None else str(a.ref),

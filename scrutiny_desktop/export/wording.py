@@ -22,6 +22,14 @@ ATTENDANCE_GROUPS = (
     (AttendanceStatus.IN_ATTENDANCE, "In attendance"),
 )
 
+# The web page's headings and the table's caption (the PDF and Word have no need of them).
+MINUTES_HEADING = "Minutes"
+TABLE_CAPTION = (
+    "The minutes item by item: the matter raised, and each action with its owner and date "
+    "for completion"
+)
+DRAFT_NOTICE = "These minutes are a draft: they have not yet been agreed."
+
 PRIVATE_TEXT = "This item was considered in private."
 PRIVATE_TITLE = "Considered in private"
 NOT_FOR_PUBLICATION = "[Not for publication]"
@@ -87,9 +95,12 @@ __all__ = [
     "CHAIR",
     "COLUMNS",
     "DRAFT",
+    "DRAFT_NOTICE",
+    "MINUTES_HEADING",
     "NOT_FOR_PUBLICATION",
     "PRIVATE_TEXT",
     "PRIVATE_TITLE",
+    "TABLE_CAPTION",
     "action_label",
     "agreed",
     "clock",
