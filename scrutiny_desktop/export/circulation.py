@@ -27,6 +27,10 @@ from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.safe_text import xml_safe
 from scrutiny_desktop.export.wording import NOT_FOR_PUBLICATION, action_label
 
+# CRLF line ends as mail files have them. Headers are not folded at 78 characters: the
+# library folds a long subject straight after "Subject:", which readers then show with a
+# leading space; one line of up to 998 characters is what RFC 5322 allows.
+FILE_POLICY = SMTP.clone(max_line_length=998)
 _UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 # Who receives the minutes: everyone on the attendance list but those marked absent.
 RECIPIENTS = (AttendanceStatus.PRESENT, AttendanceStatus.IN_ATTENDANCE, AttendanceStatus.APOLOGIES)
@@ -261,10 +265,10 @@ def _file_name(name: str) -> str:
 
 
 def write_drafts(folder: Path, drafts: Sequence[Draft]) -> list[Path]:
-    """Write each draft into ``folder`` (CRLF line ends, as mail files have); their paths."""
+    """Write each draft into ``folder``; their paths."""
     written = []
     for d in drafts:
         path = folder / d.filename
-        write_bytes_atomically(path, d.message.as_bytes(policy=SMTP))
+        write_bytes_atomically(path, d.message.as_bytes(policy=FILE_POLICY))
         written.append(path)
     return written
