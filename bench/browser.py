@@ -196,22 +196,14 @@ class Page:
             if e.get("method") == "Network.requestWillBeSent" and e.get("sessionId") == self._s
         ]
 
-    def screenshot(self, out: Path) -> None:
-        """The whole page, top to bottom, at the viewport's width, as PNG."""
+    def screenshot(self, out: Path, *, top: float = 0, height: float | None = None) -> None:
+        """The page from ``top`` down ``height`` CSS pixels (default: to the end), as PNG."""
         size = self._b.call("Page.getLayoutMetrics", session=self._s)["cssContentSize"]
+        tall = size["height"] - top if height is None else min(height, size["height"] - top)
+        clip = {"x": 0, "y": top, "width": size["width"], "height": tall, "scale": 1}
         shot = self._b.call(
             "Page.captureScreenshot",
-            {
-                "format": "png",
-                "captureBeyondViewport": True,
-                "clip": {
-                    "x": 0,
-                    "y": 0,
-                    "width": size["width"],
-                    "height": size["height"],
-                    "scale": 1,
-                },
-            },
+            {"format": "png", "captureBeyondViewport": True, "clip": clip},
             session=self._s,
         )
         out.write_bytes(base64.b64decode(shot["data"]))

@@ -114,7 +114,8 @@ class Circulation:
         self._m, self._actions, self._pdf = minutes, list(actions), attachment
         self._people, self._public, self._sender = people, public, sender
         meeting = minutes.meeting
-        self._what = f"{_one_line(meeting.title)}, {long_date(meeting.date)}"
+        self._what = f"{_one_line(meeting.title)}, {long_date(meeting.date)}"  # for subjects
+        self._held = f"{_one_line(meeting.title)} held on {long_date(meeting.date)}"
         self._version = "public version" if public else "full version"
         if not meeting.is_signed_off:
             self._version = f"draft, {self._version}"
@@ -172,7 +173,7 @@ class Circulation:
         lines = [
             f"Dear {to.display_name or initials},",
             "",
-            f"The minutes of the {self._what} are attached ({self._version}). "
+            f"The minutes of the {self._held} are attached ({self._version}). "
             f"These are your actions ({initials}).",
         ]
         if now:
@@ -207,7 +208,7 @@ class Circulation:
             [
                 "Dear all,",
                 "",
-                f"Please find attached the minutes of the {self._what} ({self._version}).",
+                f"Please find attached the minutes of the {self._held} ({self._version}).",
                 "Each action's owner receives their actions separately.",
             ]
         )
@@ -215,7 +216,7 @@ class Circulation:
         return Draft(_file_name("Minutes to attendees.eml"), msg, "attendees")
 
     def _minute_taker(self, owners: dict[str, list[OwnedAction]], attendees: list[str]) -> Draft:
-        lines = [f"Drafts for the {self._what} ({self._version}) could not be addressed to:"]
+        lines = [f"Drafts for the {self._held} ({self._version}) could not be addressed to:"]
         for initials, mine in owners.items():
             if lines[-1] == "":
                 lines.pop()
