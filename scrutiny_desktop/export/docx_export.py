@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +68,7 @@ def render_docx(layout: Layout) -> bytes:
     _DocxMinutes(doc, layout).write()
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return ox.repeatable(buf.getvalue())
 
 
 def _page(doc: Any) -> None:
@@ -123,9 +123,9 @@ def _properties(doc: Any, layout: Layout) -> None:
     cp.content_status = wording.DRAFT.title() if layout.draft else "Agreed"
     cp.comments = ""
     cp.revision = 1
-    # Fixed, so the same minutes make the same document (the template says 2013).
-    stamp = datetime(2000, 1, 1)
-    cp.created = cp.modified = stamp
+    # The meeting's date rather than the moment of export (the template says 2013), so the
+    # same minutes make the same document.
+    cp.created = cp.modified = datetime.combine(layout.meeting_date, time(0, 0))
 
 
 def _header_and_footer(doc: Any, layout: Layout) -> None:

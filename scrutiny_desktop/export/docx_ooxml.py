@@ -3,6 +3,8 @@ kept whole, fields, shading, fixed table layout and the document language."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -137,3 +139,15 @@ def shrink(paragraph: Any) -> None:
     rpr = _child(paragraph._p.get_or_add_pPr(), "w:rPr")
     size = _child(rpr, "w:sz")
     size.set(qn("w:val"), "2")
+
+
+def repeatable(package: bytes) -> bytes:
+    """The package with every part's time stamp fixed, so the same minutes give the same bytes
+    (python-docx stamps each part with the time it was written)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info))
+    return out.getvalue()

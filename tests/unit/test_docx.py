@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -208,3 +209,13 @@ def test_user_text_is_printed_exactly_and_characters_xml_cannot_hold_are_marked(
         ["before Easter"],
     )
     assert "line one" in docx_everything(path) and "<w:br/>" in docx_everything(path)
+
+
+def test_the_same_minutes_make_the_same_document(tmp_path: Path):
+    a, b = tmp_path / "a.docx", tmp_path / "b.docx"
+    write_docx(reference(), a)
+    write_docx(reference(), b)
+    assert a.read_bytes() == b.read_bytes()
+    with zipfile.ZipFile(a) as z:  # not the moment of writing, which would differ
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert Document(str(a)).core_properties.created.date() == date(2015, 2, 26)
