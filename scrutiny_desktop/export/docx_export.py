@@ -286,19 +286,19 @@ class _DocxMinutes:
 
     def _closing(self) -> None:
         closing = self._l.closing
-        if not closing.reopenings and not closing.signed_off:
-            return
-        self._doc.add_paragraph()
-        for text in closing.reopenings:
-            run = self._doc.add_paragraph().add_run(xml_safe(text))
-            run.font.size = Pt(8)
+        lines: list[tuple[str, bool]] = [(text, False) for text in closing.reopenings]
         if closing.signed_off and closing.agreed:
-            self._doc.add_paragraph().add_run(xml_safe(closing.agreed)).bold = True
+            lines.append((closing.agreed, True))
         if closing.fingerprint:
-            fp = self._doc.add_paragraph().add_run(
-                wording.fingerprint(xml_safe(closing.fingerprint))
-            )
-            fp.font.size = Pt(8)
+            lines.append((wording.fingerprint(closing.fingerprint), False))
+        for i, (text, agreed) in enumerate(lines):
+            p = self._doc.add_paragraph()
+            if i == 0:  # space above, not an empty paragraph
+                p.paragraph_format.space_before = Pt(12)
+            run = p.add_run(xml_safe(text))
+            run.bold = agreed
+            if not agreed:
+                run.font.size = Pt(8)
 
 
 # For judging whether a row fits on a page: at 10 pt Arial the Matter column holds about
