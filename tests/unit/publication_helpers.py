@@ -192,7 +192,10 @@ def everything(path: Path) -> str:
             parts.append(everything(attached) if attached.suffix == ".pdf" else name)
             attached.unlink()
         return "\n".join(parts)
-    return path.read_bytes().decode("utf-8", "replace") + path.name
+    if path.suffix in (".html", ".csv", ".json"):
+        return path.read_bytes().decode("utf-8", "replace") + path.name
+    # A new format needs its reader here, or a canary inside (say) a zip would go unseen.
+    raise AssertionError(f"no reader for {path.suffix} files: add one to everything()")
 
 
 def readable(path: Path) -> str:
