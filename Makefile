@@ -4,6 +4,9 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
+# axe-core, the accessibility checker the web page's test runs in Chromium (npm registry).
+AXE     := axe-core@4.14.1
+AXEJS   := $(VENV)/node/node_modules/axe-core/axe.min.js
 
 .PHONY: run test lint bench crash-test clean bundle
 
@@ -22,7 +25,13 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/scrutiny-desktop $(ARGS)
 
-test: $(TSTAMP)
+# Without npm the accessibility test says it cannot run (and fails under CI).
+$(AXEJS): | $(BIN)/python
+	if command -v npm >/dev/null; then \
+		npm install --prefix $(VENV)/node --no-audit --no-fund --silent $(AXE); \
+	else echo "npm not found: $(AXE) not installed, the web page's axe test will not run"; fi
+
+test: $(TSTAMP) $(AXEJS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(TSTAMP)

@@ -1,6 +1,10 @@
-"""Write docs/sample/: the reference meeting as PDF (full and public) and a PNG of page 1.
+"""Write docs/sample/ and the web page's screenshots from the reference meeting.
 
-Run with ``.venv/bin/python -m bench.make_sample``; needs poppler-utils for the PNG.
+The PDF (full and public) and a PNG of its first page, the Word minutes (full and public),
+the web page (public and full), and docs/screenshots/web-page-desktop.png and
+web-page-phone.png (1280 and 320 CSS pixels wide, in headless Chromium).
+
+Run with ``.venv/bin/python -m bench.make_sample``; needs poppler-utils and chromium.
 """
 
 from __future__ import annotations
@@ -11,19 +15,24 @@ import tempfile
 from pathlib import Path
 
 from bench.bench_pdf import reference
+from bench.browser import Browser
+from scrutiny_desktop.export.docx_export import write_docx
+from scrutiny_desktop.export.html_export import write_html
 from scrutiny_desktop.export.pdf import export_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "sample"
+SHOTS = ROOT / "docs" / "screenshots"
+AUTHOR = "Office of the Police and Crime Commissioner"
 
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     minutes = reference()
     full = OUT / "reference-meeting.pdf"
-    pages = export_pdf(minutes, full, author="Office of the Police and Crime Commissioner")
+    pages = export_pdf(minutes, full, author=AUTHOR)
     public = OUT / "reference-meeting-public.pdf"
-    export_pdf(minutes, public, public=True, author="Office of the Police and Crime Commissioner")
+    export_pdf(minutes, public, public=True, author=AUTHOR)
     with tempfile.TemporaryDirectory() as folder:
         stem = Path(folder) / "page"
         subprocess.run(
@@ -31,7 +40,17 @@ def main() -> int:
         )
         (png,) = Path(folder).glob("page*.png")
         shutil.copyfile(png, OUT / "reference-meeting-page1.png")
-    print(f"{full.relative_to(ROOT)}: {pages} pages; {public.name}; reference-meeting-page1.png")
+    write_docx(minutes, OUT / "reference-meeting.docx")
+    write_docx(minutes, OUT / "reference-meeting-public.docx", public=True)
+    write_html(minutes, OUT / "reference-meeting.html")
+    page = OUT / "reference-meeting-public.html"
+    write_html(minutes, page, public=True)
+    with Browser() as browser:
+        browser.open(page, 1280).screenshot(SHOTS / "web-page-desktop.png", height=1400)
+        phone = browser.open(page, 320, mobile=True)
+        where = "document.getElementById('minutes').getBoundingClientRect().top + scrollY"
+        phone.screenshot(SHOTS / "web-page-phone.png", top=phone.evaluate(where) - 12, height=1180)
+    print(f"{full.relative_to(ROOT)}: {pages} pages; Word, web page and screenshots written")
     return 0
 
 

@@ -1,5 +1,5 @@
 """The command line: import, list, export, new-meeting, sign-off, reopen, verify, actions,
-decisions, declarations, search.
+decisions, declarations, search, circulate.
 
 Exit codes: 0 success, 2 bad input or a file we will not open (one line on stderr),
 3 a refused change (a signed-off meeting) or signed-off content that fails ``verify``,
@@ -17,6 +17,8 @@ from typing import TextIO
 
 from scrutiny_desktop import __version__
 from scrutiny_desktop.book import Book, BookError, MeetingLocked
+from scrutiny_desktop.circulate import add_command as add_circulate_command
+from scrutiny_desktop.export import formats
 from scrutiny_desktop.window_options import add_open_arguments
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 1, 2, 3
@@ -53,14 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("book", type=Path)
     p.set_defaults(handler=_list)
 
-    p = sub.add_parser("export", help="export a meeting as JSON or PDF")
+    p = sub.add_parser("export", help="export a meeting: PDF, Word, web page, JSON or CSV")
     p.add_argument("book", type=Path)
     p.add_argument("meeting", help="an id, a date (YYYY-MM-DD) or 'latest'")
-    p.add_argument("--format", choices=["json", "pdf"], default="json")
+    p.add_argument("--format", choices=formats.names(), default="json")
     p.add_argument(
         "--public",
         action="store_true",
-        help="PDF: leave out restricted items, paragraphs and actions",
+        help="the public version: restricted items, paragraphs and actions left out",
     )
     p.add_argument(
         "-o", "--output", type=Path, required=True, help="file to write ('-' for stdout, JSON only)"
@@ -68,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_export)
     _lifecycle_commands(sub)
     _register_commands(sub)
+    add_circulate_command(sub, _circulate)
     return parser
 
 
@@ -212,7 +215,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         minutes = book.minutes(book.resolve_meeting(args.meeting))
     if args.format == "json":
         if args.public:
-            raise CliError("--public applies to PDF; the JSON export is always the full record")
+            raise CliError("--public does not apply to JSON: it is always the full record")
         text = interchange.dumps(minutes)
         if str(args.output) == "-":
             out.write(text)
@@ -220,10 +223,22 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             write_bytes_atomically(args.output, text.encode("utf-8"))
         return EXIT_OK
     if str(args.output) == "-":
-        raise CliError("a PDF cannot be written to stdout; give a file name with -o")
-    from scrutiny_desktop.export.pdf import export_pdf
+        raise CliError(f"{args.format} cannot be written to stdout; give a file name with -o")
+    formats.find(args.format, public=args.public).write(minutes, args.output)
+    return EXIT_OK
 
-    export_pdf(minutes, args.output, public=args.public)
+
+def _circulate(args: argparse.Namespace, out: TextIO) -> int:
+    from scrutiny_desktop.circulate import MinutesAltered, circulate
+
+    with Book.open(args.book, read_only=True) as book:
+        meeting_id = book.resolve_meeting(args.meeting)
+        try:
+            paths = circulate(book, meeting_id, args.out, public=args.public, sender=args.sender)
+        except MinutesAltered as e:
+            raise NotAsSigned(str(e)) from None
+    for path in paths:
+        print(path, file=out)
     return EXIT_OK
 
 

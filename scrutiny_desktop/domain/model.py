@@ -106,7 +106,7 @@ class Person:
     role: str | None = None
     organisation: str | None = None
     kind: PersonKind = PersonKind.PERSON
-    email: str | None = None
+    email: str | None = None  # where circulation drafts are addressed (interchange v2)
 
     @property
     def display_name(self) -> str:

@@ -14,18 +14,19 @@ private.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from scrutiny_desktop.domain.model import Minutes
-from scrutiny_desktop.domain.public import public_view
+from scrutiny_desktop.export import wording
 from scrutiny_desktop.export.atomic import write_bytes_atomically
-from scrutiny_desktop.export.pdf_text import Substitution, TextPrep, long_date
+from scrutiny_desktop.export.formats import default_filename
+from scrutiny_desktop.export.layout import lay_out
+from scrutiny_desktop.export.pdf_text import Substitution, TextPrep
+
+__all__ = ["PdfReport", "default_filename", "export_pdf", "export_pdf_report", "render_pdf"]
 
 log = logging.getLogger(__name__)
-
-_UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,19 +35,6 @@ class PdfReport:
 
     pages: int
     substitutions: tuple[Substitution, ...] = ()
-
-
-def default_filename(minutes: Minutes, public: bool, ext: str = ".pdf") -> str:
-    """``2015-02-26 Force Performance Scrutiny Meeting (public).pdf`` (or ``ext``).
-
-    Made from the meeting's date and title only, never from items; characters that are
-    unsafe in a file name on any platform become spaces.
-    """
-    m = minutes.meeting
-    title = _UNSAFE_IN_NAME.sub(" ", m.title).strip(" .") or "Minutes"
-    title = " ".join(title.split())[:120]
-    suffix = " (public)" if public else ""
-    return f"{m.date.isoformat()} {title}{suffix}{ext}"
 
 
 def export_pdf(
@@ -77,36 +65,41 @@ def export_pdf_report(
     author: str | None = None,
 ) -> PdfReport:
     """As ``export_pdf``, returning the page count and the glyph substitutions made."""
+    data, report = render_pdf(minutes, public=public, page_size=page_size, author=author)
+    write_bytes_atomically(out, data)
+    return report
+
+
+def render_pdf(
+    minutes: Minutes,
+    *,
+    public: bool = False,
+    page_size: str = "A4",
+    author: str | None = None,
+) -> tuple[bytes, PdfReport]:
+    """The PDF in memory (to attach to an e-mail, say) and its report."""
     from scrutiny_desktop.export import pdf_layout
     from scrutiny_desktop.export.fonts import register_fonts
 
     fonts = register_fonts()
     prep = TextPrep(fonts.covered)
-    source = public_view(minutes) if public else minutes
-    m = source.meeting
-    title = prep.plain(m.title, "the title")
-    when = long_date(m.date)
-    subject = f"Minutes of the meeting held on {when}"
-    if public:
-        subject += " (public version)"
+    lay = lay_out(minutes, public=public, author=author)
+    props = lay.properties
     metadata = {
-        "title": title,
-        "subject": subject,
-        "author": prep.plain(author or m.series or m.title, "the author"),
-        "keywords": prep.plain(m.classification or "", "the classification"),
+        "title": prep.plain(props.title, "the title"),
+        "subject": props.subject,
+        "author": prep.plain(props.author, "the author"),
+        "keywords": prep.plain(props.keywords, "the classification"),
     }
     decor = pdf_layout.PageDecor(
-        footer=f"{title} – {when}",
-        classification=prep.plain(m.classification, "the classification")
-        if m.classification
+        footer=wording.footer(metadata["title"], lay.date),
+        classification=prep.plain(lay.classification, "the classification")
+        if lay.classification
         else None,
-        draft=not m.is_signed_off,
+        draft=lay.draft,
     )
-    built = pdf_layout.build(
-        source, fonts, prep, page_size=page_size, metadata=metadata, decor=decor, public=public
-    )
-    write_bytes_atomically(out, built.data)
-    return PdfReport(built.pages, _unique(prep.substitutions))
+    built = pdf_layout.build(lay, fonts, prep, page_size=page_size, metadata=metadata, decor=decor)
+    return built.data, PdfReport(built.pages, _unique(prep.substitutions))
 
 
 def _unique(subs: list[Substitution]) -> tuple[Substitution, ...]:

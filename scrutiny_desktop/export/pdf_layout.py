@@ -1,7 +1,7 @@
 """The minutes as reportlab flowables: heading, attendance and the five-column table.
 
-Imported only while exporting (it imports reportlab). The caller has already removed
-restricted material for a public version; this module draws what it is given.
+Imported only while exporting (it imports reportlab). It draws a ``layout.Layout``, which
+already holds the full or the public version; nothing here looks at restriction.
 """
 
 from __future__ import annotations
@@ -31,25 +31,26 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from scrutiny_desktop.domain.dates import format_due
-from scrutiny_desktop.domain.model import (
-    Action,
-    AttendanceStatus,
-    AuditEvent,
-    AuditKind,
-    Item,
-    ItemKind,
-    Minutes,
-)
+from scrutiny_desktop.export import wording
 from scrutiny_desktop.export.fonts import FontSet
-from scrutiny_desktop.export.pdf_text import (
-    TextPrep,
-    chunks,
-    clock,
-    long_date,
-    next_meeting_text,
-    update_text,
+from scrutiny_desktop.export.layout import (
+    AttendanceList,
+    Block,
+    Layout,
+    Line,
+    NextMeetingLine,
+    Para,
+    PrivateItem,
+    Progress,
+    RestrictedItem,
+    Row,
+    SubHeading,
+    Title,
 )
+from scrutiny_desktop.export.pdf_text import TextPrep, chunks
+from scrutiny_desktop.export.wording import CHAIR, NOT_FOR_PUBLICATION, PRIVATE_TEXT
+
+__all__ = ["NOT_FOR_PUBLICATION", "PRIVATE_TEXT", "Built", "MinutesLayout", "PageDecor", "build"]
 
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
 BODY_SIZE = 9.5
@@ -57,8 +58,6 @@ LEADING = 12
 PAD = 4
 GRID = colors.Color(0.45, 0.45, 0.45)
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
-PRIVATE_TEXT = "This item was considered in private."
-NOT_FOR_PUBLICATION = "[Not for publication]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,21 +240,23 @@ def _draft_mark(fonts: FontSet, canv: Any, doc: Any) -> None:
 
 
 class MinutesLayout:
-    """Turns one Minutes into the story of flowables for the PDF."""
+    """Turns one ``layout.Layout`` into the story of flowables for the PDF."""
 
-    def __init__(
-        self, minutes: Minutes, fonts: FontSet, prep: TextPrep, width: float, *, public: bool
-    ) -> None:
-        self._m, self._fonts, self._prep, self._public = minutes, fonts, prep, public
+    def __init__(self, layout: Layout, fonts: FontSet, prep: TextPrep, width: float) -> None:
+        self._l, self._fonts, self._prep = layout, fonts, prep
         self._s = _Styles(fonts)
         self._width = width
         self._cols = self._column_widths(width)
+        self._blocks: dict[type, Callable[[Any, str], Any]] = {
+            RestrictedItem: lambda b, where: self._fixed(b.text, self._s.note),
+            PrivateItem: lambda b, where: self._fixed(b.text, self._s.italic),
+        }
 
     # ------------------------------------------------------------ sizes
 
     def _column_widths(self, width: float) -> list[float]:
         f = self._fonts
-        numbers = [i.number for i in self._m.items] + ["No."]
+        numbers = [r.number for r in self._l.rows] + ["No."]
         no_w = max(stringWidth(n, f.bold, 9) for n in numbers[:50]) + 2 * PAD
         no_w = min(max(no_w, 26), 48)
         owner_w = max(stringWidth("Owner", f.bold, 9) + 2 * PAD + 10, 46)
@@ -276,46 +277,26 @@ class MinutesLayout:
     # ------------------------------------------------------------ story
 
     def story(self) -> list[Any]:
-        m = self._m.meeting
-        s = self._s
+        lay, s = self._l, self._s
         out: list[Any] = [
-            self._p(m.title, s.title, "the title"),
-            self._fixed(long_date(m.date), s.subtitle),
+            self._p(lay.title, s.title, "the title"),
+            self._fixed(lay.date, s.subtitle),
         ]
-        when = clock(m.start) if m.start else ""
-        if m.start and m.end:
-            when += f" – {clock(m.end)}"
-        if m.venue:
-            when = f"{when}, {m.venue}" if when else m.venue
-        out.append(self._p(when, s.venue, "the venue") if when else Spacer(0, 8))
-        for status, label in (
-            (AttendanceStatus.PRESENT, "Present:-"),
-            (AttendanceStatus.APOLOGIES, "Apologies:-"),
-            (AttendanceStatus.IN_ATTENDANCE, "In attendance:-"),
-        ):
-            block = self._attendance(status, label)
-            out.extend(block)
+        out.append(self._p(lay.when, s.venue, "the venue") if lay.when else Spacer(0, 8))
+        for group in lay.attendance:
+            out.extend(self._attendance(group))
         out.append(Spacer(0, 6))
         out.append(self._table())
         out.extend(self._sign_off())
         return out
 
-    def _attendance(self, status: AttendanceStatus, label: str) -> list[Any]:
+    def _attendance(self, group: AttendanceList) -> list[Any]:
         rows = []
-        for a in self._m.attendance:
-            if a.status is not status:
-                continue
-            person = self._m.person(a.initials)
-            parts = [person.display_name] if person else [a.initials]
-            if person and person.role:
-                parts.append(person.role)
-            if person and person.organisation:
-                parts.append(person.organisation)
-            text = ", ".join(parts)
+        for a in group.people:
             where = f"attendance of {a.initials}"
-            markup = self._prep.markup(text, where)
+            markup = self._prep.markup(a.text, where)
             if a.chair:
-                markup += " (Chair)"
+                markup += f" {CHAIR}"
             if a.note:
                 markup += f" <i>({self._prep.markup(a.note, where)})</i>"
             rows.append(
@@ -324,8 +305,6 @@ class MinutesLayout:
                     self._p(a.initials, self._s.initials, where),
                 ]
             )
-        if not rows:
-            return []
         table = Table(rows, colWidths=[self._width - 60, 60], hAlign="LEFT")
         table.setStyle(
             TableStyle(
@@ -339,25 +318,19 @@ class MinutesLayout:
                 ]
             )
         )
-        return [self._fixed(label, self._s.label), table, Spacer(0, 8)]
+        return [self._fixed(group.label, self._s.label), table, Spacer(0, 8)]
 
     def _table(self) -> Any:
         s = self._s
-        header = [
-            self._fixed("No.", s.header),
-            self._fixed("Matter Raised", s.header),
-            self._fixed("Action", s.header),
-            self._fixed("Owner", s.header),
-            self._fixed("Date for Completion", s.header),
-        ]
+        header = [self._fixed(label, s.header) for label in self._l.columns]
         rows: list[list[Any]] = [header]
         # An item's row is followed by continuation rows when its matter is long: reportlab
         # re-wraps a whole cell at every page it splits, so one cell holding a very long
         # item costs time in the square of its length. Lines are drawn only above an
         # item's first row, so the continuation reads as the same row.
         item_starts: list[int] = []
-        for index, item in enumerate(self._m.items):
-            first, *more = self._row(index, item)
+        for index, row in enumerate(self._l.rows):
+            first, *more = self._row(index, row)
             item_starts.append(len(rows))
             rows.append(first)
             rows.extend(more)
@@ -396,48 +369,53 @@ class MinutesLayout:
         )
         return table
 
-    def _row(self, index: int, item: Item) -> list[list[Any]]:
-        s, prep = self._s, self._prep
-        where = f"item {item.number}"
-        key = f"item-{index}"
-        number = self._p(item.number, s.tight, where)
-        if item.restricted and self._public:
-            # The caller has already emptied the item; only its number is left to show.
-            private = [
-                _Bookmark(key, f"{prep.plain(item.number, where)} Considered in private"),
-                self._fixed(PRIVATE_TEXT, s.italic),
-            ]
-            return [[number, private, "", "", ""]]
-        title = prep.plain(item.title, where)
-        matter: list[Any] = [_Bookmark(key, f"{prep.plain(item.number, where)} {title}")]
-        if item.restricted:
-            matter.append(self._fixed(NOT_FOR_PUBLICATION, s.note))
-        matter.extend(self._body(item, where))
-        for i, update in enumerate(item.updates):
-            style = s.body if i == len(item.updates) - 1 else s.tight
-            markup = prep.markup(update_text(update), where)
-            if update.restricted:
-                markup += f" <i>{NOT_FOR_PUBLICATION}</i>"
-            matter.append(Paragraph(markup, style))
-        lines: list[list[Any]] = [self._action_row(a, where) for a in item.actions]
-        if item.kind is ItemKind.NEXT_MEETING and self._m.meeting.next_meeting is not None:
-            text = next_meeting_text(self._m.meeting.next_meeting)
-            lines.append([self._p(text, s.tight, "the next meeting"), "", ""])
+    def _row(self, index: int, row: Row) -> list[list[Any]]:
+        prep = self._prep
+        where = f"item {row.number}"
+        number = self._p(row.number, self._s.tight, where)
+        matter: list[Any] = [_Bookmark(f"item-{index}", prep.plain(row.outline, where))]
+        matter.extend(self._matter(row.matter, where))
+        lines = [self._line(line, where) for line in row.lines]
+        if row.private:
+            return [[number, matter, "", "", ""]]
         first, *more = _runs_of(matter, ROW_TEXT)
-        row = [number, first, self._actions(lines) if lines else "", "", ""]
-        return [row, *[["", run, "", "", ""] for run in more]]
+        first_row = [number, first, self._actions(lines) if lines else "", "", ""]
+        return [first_row, *[["", run, "", "", ""] for run in more]]
 
-    def _body(self, item: Item, where: str) -> list[Any]:
+    def _matter(self, blocks: tuple[Block, ...], where: str) -> list[Any]:
+        """The blocks of the Matter column in order; runs of title, sub-headings and
+        paragraphs are laid out together (``_body``), and progress lines close together."""
+        out: list[Any] = []
+        run: list[Title | SubHeading | Para] = []
+        for i, block in enumerate(blocks):
+            if isinstance(block, Title | SubHeading | Para):
+                run.append(block)
+                continue
+            out.extend(self._body(run, where))
+            run = []
+            if isinstance(block, Progress):
+                last = i + 1 == len(blocks) or not isinstance(blocks[i + 1], Progress)
+                markup = self._prep.markup(block.text, where)
+                if block.restricted:
+                    markup += f" <i>{NOT_FOR_PUBLICATION}</i>"
+                out.append(Paragraph(markup, self._s.body if last else self._s.tight))
+            else:
+                out.append(self._blocks[type(block)](block, where))
+        out.extend(self._body(run, where))
+        return out
+
+    def _body(self, run: list[Title | SubHeading | Para], where: str) -> list[Any]:
         """Title and paragraphs; a title or sub-heading shares a Paragraph with the text
         under it, so a page break can never leave it alone at the foot of a page."""
         prep = self._prep
-        blocks: list[tuple[bool, str, list[str]]] = [(True, prep.markup(item.title, where), [])]
-        for para in item.body:
-            first, *rest = chunks(para.text)
+        blocks: list[tuple[bool, str, list[str]]] = []
+        for block in run:
+            first, *rest = chunks(block.text)
             markup = prep.markup(first, where)
-            if para.restricted:
+            if not isinstance(block, Title) and block.restricted:
                 markup = f"<i>{NOT_FOR_PUBLICATION}</i> {markup}"
-            blocks.append((para.heading, markup, [prep.markup(r, where) for r in rest]))
+            heading = not isinstance(block, Para)
+            blocks.append((heading, markup, [prep.markup(r, where) for r in rest]))
         out: list[Any] = []
         i = 0
         while i < len(blocks):
@@ -457,19 +435,19 @@ class MinutesLayout:
                 out.append(Paragraph(markup, self._s.body))
         return out
 
-    def _action_row(self, action: Action, where: str) -> list[Any]:
+    def _line(self, line: Line, where: str) -> list[Any]:
         s, prep = self._s, self._prep
-        text = prep.markup(action.text, where)
-        if action.ref is not None:
-            text = f"{action.ref} – {text}"
-        if action.restricted:
+        if isinstance(line, NextMeetingLine):
+            return [self._p(line.text, s.tight, "the next meeting"), "", ""]
+        text = prep.markup(line.text, where)
+        if line.ref is not None:
+            text = f"{line.ref} – {text}"
+        if line.restricted:
             text += f" <i>{NOT_FOR_PUBLICATION}</i>"
-        owners = "/".join(action.owners)
-        due = format_due(action.due) if action.due is not None else action.due_text or ""
         return [
             Paragraph(text, s.tight),
-            self._p(owners, s.tight, where),
-            self._p(due, s.tight, where),
+            self._p(line.owners, s.tight, where),
+            self._p(line.due, s.tight, where),
         ]
 
     def _actions(self, lines: list[list[Any]]) -> Any:
@@ -490,54 +468,28 @@ class MinutesLayout:
         return _Overhang(inner, sum(widths))
 
     def _sign_off(self) -> list[Any]:
-        m = self._m.meeting
-        s = self._s
+        closing, s = self._l.closing, self._s
         out: list[Any] = [Spacer(0, 10)]
-        agreed: AuditEvent | None = None
-        for e in self._m.audit:
-            if e.event is AuditKind.SIGNED_OFF:
-                agreed = e
-                continue
-            where = "a reopening"
-            text = (
-                f"Reopened on {format_due(e.on)} by {self._prep.markup(e.by, where)}: "
-                f"{self._prep.markup(e.reason or '', where)}"
-            )
-            if agreed is not None:
-                text += (
-                    f" (previously agreed by {self._prep.markup(agreed.by, where)} "
-                    f"on {format_due(agreed.on)}"
-                )
-                if agreed.fingerprint:
-                    text += f", fingerprint {self._prep.markup(agreed.fingerprint, where)}"
-                text += ")"
-            out.append(Paragraph(text, s.small))
-        reopened = any(e.event is AuditKind.REOPENED for e in self._m.audit)
-        if not m.is_signed_off:
-            return [KeepTogether(out)] if reopened else []
-        if m.signed_off is None:
-            out.append(self._fixed("These minutes were agreed.", s.bold))
+        out.extend(self._p(text, s.small, "a reopening") for text in closing.reopenings)
+        if not closing.signed_off or closing.agreed is None:
+            return [KeepTogether(out)] if closing.reopenings else []
+        if not closing.recorded:
+            out.append(self._fixed(closing.agreed, s.bold))
             return out
-        so = m.signed_off
-        text = f"Agreed by {self._prep.markup(so.by, 'the sign-off')} on {format_due(so.on)}"
-        if so.note:
-            text += f" – {self._prep.markup(so.note, 'the sign-off')}"
-        out.append(Paragraph(text, s.bold))
-        if so.fingerprint:
-            fp = self._prep.markup(so.fingerprint, "the sign-off")
-            out.append(Paragraph(f"Fingerprint: {fp}", s.small))
+        out.append(self._p(closing.agreed, s.bold, "the sign-off"))
+        if closing.fingerprint:
+            out.append(self._p(wording.fingerprint(closing.fingerprint), s.small, "the sign-off"))
         return [KeepTogether(out)]
 
 
 def build(
-    minutes: Minutes,
+    layout: Layout,
     fonts: FontSet,
     prep: TextPrep,
     *,
     page_size: str,
     metadata: dict[str, str],
     decor: PageDecor,
-    public: bool,
 ) -> Built:
     """Lay the minutes out and return the PDF bytes and page count."""
     try:
@@ -581,10 +533,10 @@ def build(
         partial(_draft_mark, fonts) if decor.draft else (lambda canv, doc: None)
     )
     doc.addPageTemplates([PageTemplate(id="minutes", frames=[frame], onPage=on_page)])
-    layout = MinutesLayout(minutes, fonts, prep, doc.width, public=public)
+    story = MinutesLayout(layout, fonts, prep, doc.width).story()
     result: dict[str, int] = {}
     doc.build(
-        layout.story(),
+        story,
         canvasmaker=partial(_MinutesCanvas, decor=decor, fonts=fonts, result=result),
     )
     return Built(buf.getvalue(), result["pages"])

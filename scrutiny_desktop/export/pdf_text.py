@@ -1,4 +1,4 @@
-"""User text made safe for reportlab's Paragraph markup, and the wording of dates and updates.
+"""User text made safe for reportlab's Paragraph markup, and long text cut into runs.
 
 Paragraph parses a small XML dialect, so every piece of user text is escaped here and
 nowhere else. Characters the embedded font cannot draw become U+FFFD (or "?" when the
@@ -13,10 +13,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+# The wording every format shares lives in domain.dates and export.wording.
 from scrutiny_desktop.domain.dates import long_date, next_meeting_text
 from scrutiny_desktop.domain.wording import clock, update_text
 
-# The PDF's wording lives in the domain (dates, wording), shared with every format.
 __all__ = ["clock", "long_date", "next_meeting_text", "update_text"]
 
 REPLACEMENT = "\ufffd"

@@ -18,7 +18,7 @@ from scrutiny_desktop.book import Book
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.launch import example_path
 
-# Loaded on first use only: PDF export, JSON validation, sqlite-utils (its first write
+# Loaded on first use only: PDF, Word and web page export, JSON validation, sqlite-utils (its first write
 # or a migration) with what it brings, the command line's own handlers, the migrations.
 LAZY = (
     "reportlab",
@@ -30,6 +30,10 @@ LAZY = (
     "scrutiny_desktop.cli",
     "scrutiny_desktop.book.schema",
     "scrutiny_desktop.export.pdf",
+    "docx",
+    "jinja2",
+    "scrutiny_desktop.export.docx_export",
+    "scrutiny_desktop.export.html_export",
 )
 
 

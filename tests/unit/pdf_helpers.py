@@ -143,6 +143,22 @@ def outline_titles(reader: PdfReader) -> list[str]:
     return titles
 
 
+def pdf_everything(path: Path) -> str:
+    """All the places a reader (or a script) could find text in a PDF file."""
+    reader = PdfReader(path)
+    parts = [
+        " ".join(page.extract_text() for page in reader.pages),
+        pdftotext(path, "-raw"),
+        pdftotext(path, "-layout"),
+        " ".join(f"{k}={v}" for k, v in (reader.metadata or {}).items()),
+        " ".join(outline_titles(reader)),
+        raw_streams(reader).decode("latin-1"),
+        path.read_bytes().decode("latin-1"),
+        path.name,
+    ]
+    return "\n".join(parts)
+
+
 def raw_streams(reader: PdfReader) -> bytes:
     """Every page's decompressed content stream, concatenated."""
     parts = []

@@ -1,28 +1,31 @@
-"""The public PDF leaks nothing restricted: canaries in restricted material never appear in it."""
+"""Nothing public leaks anything restricted: canaries in restricted material never appear in the
+public PDF, nor in any public entry of the format table (Word, web page, CSV), nor in the
+public circulation drafts and their attachments; the full documents hold every one."""
 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pypdf import PdfReader
 
 from scrutiny_desktop.domain.model import (
     Action,
     ActionUpdate,
+    Attendance,
     Item,
     ItemKind,
     Meeting,
     Minutes,
     Paragraph,
+    Person,
 )
 from scrutiny_desktop.domain.refs import ActionRef
 from scrutiny_desktop.export.pdf import default_filename, export_pdf
-from tests.unit.pdf_helpers import outline_titles, pdftotext, raw_streams, squash
+from tests.unit.pdf_helpers import pdf_everything, pdftotext, squash
 
 # Public text: letters, spaces and markup characters, never the canary marker.
 PUBLIC_TEXT = st.text(alphabet="abcdefghijklmnopqrstuvwxyz &<>'\"", min_size=1, max_size=30).map(
@@ -113,20 +116,7 @@ def _build(plans: list[ItemPlan]) -> tuple[Minutes, list[str]]:
     return Minutes(meeting=meeting, items=tuple(items)), canaries
 
 
-def _everything(path: Path) -> str:
-    """All the places a reader (or a script) could find text in the file."""
-    reader = PdfReader(path)
-    parts = [
-        " ".join(page.extract_text() for page in reader.pages),
-        pdftotext(path, "-raw"),
-        pdftotext(path, "-layout"),
-        " ".join(f"{k}={v}" for k, v in (reader.metadata or {}).items()),
-        " ".join(outline_titles(reader)),
-        raw_streams(reader).decode("latin-1"),
-        path.read_bytes().decode("latin-1"),
-        path.name,
-    ]
-    return "\n".join(parts)
+_everything = pdf_everything
 
 
 @settings(max_examples=25, deadline=None)
@@ -144,3 +134,54 @@ def test_public_pdf_holds_no_canary_and_full_pdf_holds_all(plans: list[ItemPlan]
         assert [c for c in canaries if c not in full_text] == []
         private_rows = sum(p.restricted for p in plans)
         assert squash(pdftotext(public, "-raw")).count("considered in private") == private_rows
+
+
+# ---------------------------------------------------------------- every public output
+
+
+def _with_an_owner(minutes: Minutes) -> Minutes:
+    """The generated meeting with LW, who owns every action, present and addressed."""
+    lw = Person("LW", "Lindsay Whitehouse", email="lw@example.org")
+    return replace(minutes, people=(lw,), attendance=(Attendance("LW"),))
+
+
+@settings(max_examples=12, deadline=None)
+@given(plans=st.lists(ITEM_PLANS, min_size=1, max_size=4))
+def test_no_public_format_or_draft_holds_a_canary_and_full_documents_hold_all(
+    plans: list[ItemPlan],
+) -> None:
+    from scrutiny_desktop.domain.public import public_view
+    from scrutiny_desktop.export import circulation
+    from scrutiny_desktop.export.formats import FORMATS
+    from scrutiny_desktop.export.pdf import render_pdf
+    from tests.unit.publication_helpers import eml_body, everything, read_eml, readable
+
+    minutes, canaries = _build(plans)
+    minutes = _with_an_owner(minutes)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for fmt in FORMATS:  # every entry of the table, and so every future format
+            out = folder / fmt.filename(minutes)
+            fmt.write(minutes, out)
+            if fmt.public:
+                assert [c for c in canaries if c in everything(out)] == [], fmt.label
+            elif fmt.name in ("pdf", "docx", "html"):  # the documents print everything
+                text = squash(readable(out))
+                assert [c for c in canaries if c not in text] == [], fmt.label
+        for public in (True, False):
+            source = public_view(minutes) if public else minutes
+            data, _ = render_pdf(minutes, public=public)
+            drafts = circulation.Circulation(
+                source,
+                circulation.meeting_actions(source),
+                circulation.Attachment(default_filename(minutes, public), data),
+                people={"LW": minutes.people[0]},
+                public=public,
+            ).drafts()
+            (folder / str(public)).mkdir()
+            written = circulation.write_drafts(folder / str(public), drafts)
+            for path in written:
+                if public:
+                    assert [c for c in canaries if c in everything(path)] == [], path.name
+                elif "LW" not in path.name:  # only LW's own draft may list restricted actions
+                    assert [c for c in canaries if c in eml_body(read_eml(path))] == []

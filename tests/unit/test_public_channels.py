@@ -16,7 +16,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pypdf import PdfReader
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.domain.model import (
@@ -31,9 +30,11 @@ from scrutiny_desktop.domain.model import (
 from scrutiny_desktop.domain.public import public_decisions, public_register
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.export.csv_export import register_csv_text
+from scrutiny_desktop.export.formats import FORMATS
 from scrutiny_desktop.export.pdf import default_filename, export_pdf
 from scrutiny_desktop.export.registers_csv import decisions_csv_text
-from tests.unit.pdf_helpers import outline_titles, pdftotext, raw_streams, squash
+from tests.unit.pdf_helpers import pdftotext, squash
+from tests.unit.publication_helpers import everything
 
 JAN, FEB = date(2026, 1, 15), date(2026, 2, 12)
 WORDS = st.text(alphabet="abcdefghij &<>'", min_size=1, max_size=12).map(lambda s: s.strip() or "w")
@@ -157,31 +158,19 @@ def _book(path: Path, plan: Plan, c: Canaries) -> tuple[Book, int, int]:
     return book, jan, feb
 
 
-def _everything_in_pdf(path: Path) -> str:
-    reader = PdfReader(path)
-    return "\n".join(
-        [
-            " ".join(page.extract_text() for page in reader.pages),
-            pdftotext(path, "-raw"),
-            " ".join(f"{k}={v}" for k, v in (reader.metadata or {}).items()),
-            " ".join(outline_titles(reader)),
-            raw_streams(reader).decode("latin-1"),
-            path.read_bytes().decode("latin-1"),
-            path.name,
-        ]
-    )
-
-
 def _public_channels(book: Book, meeting_id: int, folder: Path) -> dict[str, str]:
-    """Every public output of one meeting, as text."""
+    """Every public output of one meeting, as text: each public entry of the table of
+    formats (so every future format too), the PDF read every way, and the registers."""
     minutes = book.minutes(meeting_id)
-    pdf = folder / default_filename(minutes, public=True)
-    export_pdf(minutes, pdf, public=True)
-    return {
-        "public PDF": _everything_in_pdf(pdf),
-        "public action register": register_csv_text(public_register(book.register("Panel"))),
-        "public decisions register": decisions_csv_text(public_decisions(book.decisions())),
-    }
+    out: dict[str, str] = {}
+    for fmt in FORMATS:
+        if fmt.public:
+            path = folder / fmt.filename(minutes)
+            fmt.write(minutes, path)
+            out[fmt.label] = everything(path) + path.name
+    out["public action register"] = register_csv_text(public_register(book.register("Panel")))
+    out["public decisions register"] = decisions_csv_text(public_decisions(book.decisions()))
+    return out
 
 
 def _full_text(book: Book, meeting_id: int, folder: Path) -> str:

@@ -1,0 +1,78 @@
+"""The minutes as one accessible, self-contained web page (Jinja2, escaped by default).
+
+For publication (WCAG 2.2 AA): ``lang="en-GB"``, a heading outline (the meeting, the
+attendance lists, the minutes, each item, its sub-headings), the minutes as a real data
+table with a caption and column and row headers, and no external resource of any kind
+(the style sheet is inline; there is no script). Under 40em (a phone, or 400% zoom) the
+table reflows to one block per item with each cell labelled. Drawn from
+``layout.lay_out``: the public version holds nothing restricted to draw.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scrutiny_desktop.domain.model import Minutes
+from scrutiny_desktop.export import wording
+from scrutiny_desktop.export.atomic import write_bytes_atomically
+from scrutiny_desktop.export.layout import (
+    ActionLine,
+    Layout,
+    NextMeetingLine,
+    Para,
+    PrivateItem,
+    Progress,
+    RestrictedItem,
+    SubHeading,
+    Title,
+    lay_out,
+)
+from scrutiny_desktop.export.safe_text import xml_safe
+
+TEMPLATE = "minutes.html.j2"
+
+# Each kind of block in the Matter column, by the name of its macro in the template.
+BLOCK_MACROS: dict[type, str] = {
+    Title: "title",
+    SubHeading: "sub_heading",
+    Para: "para",
+    Progress: "progress",
+    PrivateItem: "private_item",
+    RestrictedItem: "restricted_item",
+}
+LINE_MACROS: dict[type, str] = {ActionLine: "action", NextMeetingLine: "next_meeting"}
+
+
+def write_html(minutes: Minutes, out: Path, *, public: bool = False) -> None:
+    """Write the minutes to ``out`` as one HTML file, full or public."""
+    write_bytes_atomically(out, render_html(lay_out(minutes, public=public)).encode("utf-8"))
+
+
+def render_html(layout: Layout) -> str:
+    """The page's text."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("scrutiny_desktop.export", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["text"] = _text
+    env.globals.update(
+        block_macro=lambda block: BLOCK_MACROS[type(block)],
+        line_macro=lambda line: LINE_MACROS[type(line)],
+        wording=wording,
+    )
+    return env.get_template(TEMPLATE).render(lay=layout)
+
+
+def _text(value: Any) -> Any:
+    """User text, escaped, with the characters HTML cannot hold marked and its line breaks kept."""
+    from markupsafe import Markup, escape
+
+    lines = xml_safe(str(value)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Markup("<br>").join(escape(line) for line in lines)
