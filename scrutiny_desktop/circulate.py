@@ -74,12 +74,14 @@ def circulate(
 
 def _earlier(book: Source, full: Minutes, meeting_id: int, public: bool) -> list[OwnedAction]:
     """The series' actions raised before this meeting and open as it stands after it."""
+    from scrutiny_desktop.domain.public import public_register
     from scrutiny_desktop.export.circulation import OwnedAction
     from scrutiny_desktop.export.layout import action_line
 
     m = full.meeting
     out: list[OwnedAction] = []
-    for t in book.register(m.series):
+    register = book.register(m.series)
+    for t in public_register(register) if public else register:
         raised = t.raised
         if raised is None or raised.meeting_id == meeting_id or raised.meeting_date > m.date:
             continue  # owners are known only for actions this book saw raised
@@ -87,8 +89,6 @@ def _earlier(book: Source, full: Minutes, meeting_id: int, public: bool) -> list
         so_far = [u for u in t.updates if (u.meeting_date, u.meeting_id) <= (m.date, meeting_id)]
         status = so_far[-1].status if so_far else raised.action.status
         if status.is_done:
-            continue
-        if public and t.restricted:  # the register's own reading: the action or its item
             continue
         item = book.item(raised.item_id)
         line = action_line(raised.action)

@@ -18,11 +18,21 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from scrutiny_desktop.domain.model import Item, Minutes
+from scrutiny_desktop.domain.model import Action, ActionUpdate, Item, Minutes
 
 if TYPE_CHECKING:
     from scrutiny_desktop.domain.carry import Tracked
     from scrutiny_desktop.domain.registers import Decision, DeclaredInterest
+
+
+def action_restricted(item: Item, action: Action) -> bool:
+    """Whether a full version marks ``action`` not for publication (it, or its item, is)."""
+    return action.restricted or item.restricted
+
+
+def update_restricted(item: Item, update: ActionUpdate) -> bool:
+    """Whether a full version marks ``update`` not for publication."""
+    return update.restricted or item.restricted
 
 
 def public_item(item: Item) -> Item:

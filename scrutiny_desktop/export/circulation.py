@@ -23,6 +23,7 @@ from pathlib import Path
 
 from scrutiny_desktop.domain.dates import format_due, long_date
 from scrutiny_desktop.domain.model import AttendanceStatus, Minutes, Person
+from scrutiny_desktop.domain.public import action_restricted
 from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.safe_text import xml_safe
 from scrutiny_desktop.export.wording import NOT_FOR_PUBLICATION, action_label
@@ -76,9 +77,7 @@ def meeting_actions(minutes: Minutes) -> list[OwnedAction]:
         for a in item.actions:
             due = format_due(a.due) if a.due is not None else (a.due_text or "")
             ref = None if a.ref is None else str(a.ref)
-            out.append(
-                OwnedAction(ref, a.text, a.owners, due, where, a.restricted or item.restricted)
-            )
+            out.append(OwnedAction(ref, a.text, a.owners, due, where, action_restricted(item, a)))
     return out
 
 

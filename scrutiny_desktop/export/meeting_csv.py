@@ -12,7 +12,7 @@ from pathlib import Path
 
 from scrutiny_desktop.domain.carry import Key, Progress, Raised, Tracked, track
 from scrutiny_desktop.domain.model import Minutes
-from scrutiny_desktop.domain.public import public_view
+from scrutiny_desktop.domain.public import action_restricted, public_view, update_restricted
 from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.csv_export import register_csv
 from scrutiny_desktop.export.wording import NOT_FOR_PUBLICATION
@@ -26,12 +26,12 @@ def meeting_rows(minutes: Minutes) -> list[Tracked]:
     for i, item in enumerate(minutes.items):
         for j, a in enumerate(item.actions):
             key: Key = (0, a.ref if a.ref is not None else f"raised {i}.{j}")
-            if a.restricted or item.restricted:  # marked only: the public view has none
+            if action_restricted(item, a):  # marked only: the public view has none
                 a = replace(a, text=_marked(a.text), restricted=True)
             raised.append(Raised(key, a, m.series, m.id or 0, m.date, item.id or 0, (i, j)))
         for k, u in enumerate(item.updates):
             what = u.ref if u.ref is not None else (u.action_id or u.text or "")
-            hidden = u.restricted or item.restricted
+            hidden = update_restricted(item, u)
             note = _marked(u.note or "") if hidden else u.note
             text = _marked(u.text) if (hidden and u.text) else u.text
             progress.append(
