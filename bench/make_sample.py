@@ -50,8 +50,30 @@ def main() -> int:
         phone = browser.open(page, 320, mobile=True)
         where = "document.getElementById('minutes').getBoundingClientRect().top + scrollY"
         phone.screenshot(SHOTS / "web-page-phone.png", top=phone.evaluate(where) - 12, height=1180)
-    print(f"{full.relative_to(ROOT)}: {pages} pages; Word, web page and screenshots written")
+    panel_pages = _panel()
+    print(
+        f"{full.relative_to(ROOT)}: {pages} pages; panel meeting: {panel_pages} pages; "
+        "Word, web page and screenshots written"
+    )
     return 0
+
+
+def _panel() -> int:
+    """A police and crime panel's minutes (resources/panel-meeting.json): declarations,
+    votes, an exempt item, arrivals, the quorum; item times printed, as its series asks."""
+    from scrutiny_desktop.book import Book
+    from scrutiny_desktop.book.formal import SeriesSettings
+    from scrutiny_desktop.export import interchange
+
+    with tempfile.TemporaryDirectory() as folder, Book.create(Path(folder) / "b.sqlite") as book:
+        mid = book.import_minutes(interchange.load(ROOT / "resources" / "panel-meeting.json"))
+        book.set_series_settings(SeriesSettings("Police and Crime Panel", print_item_times=True))
+        minutes, shown = book.minutes(mid), book.presentation(mid)
+    pages = export_pdf(minutes, OUT / "panel-meeting.pdf", presentation=shown)
+    export_pdf(minutes, OUT / "panel-meeting-public.pdf", public=True, presentation=shown)
+    write_html(minutes, OUT / "panel-meeting-public.html", public=True, presentation=shown)
+    write_docx(minutes, OUT / "panel-meeting.docx", presentation=shown)
+    return pages
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from scrutiny_desktop.book.signoff import Verification
     from scrutiny_desktop.domain.carry import Tracked
     from scrutiny_desktop.domain.model import Item, Minutes, Person
+    from scrutiny_desktop.domain.presentation import Presentation
     from scrutiny_desktop.export.circulation import OwnedAction
 
 
@@ -32,6 +33,7 @@ class Source(Protocol):
     def register(self, series: str | None = None) -> list[Tracked]: ...
     def item(self, item_id: int) -> Item: ...
     def people(self) -> list[Person]: ...
+    def presentation(self, meeting_id: int) -> Presentation: ...
 
 
 def circulate(
@@ -57,7 +59,7 @@ def circulate(
     actions = circulation.meeting_actions(source) + _earlier(book, full, meeting_id, public)
     people = {p.initials: p for p in book.people()}
     people.update({p.initials: p for p in full.people})  # as the minutes name them
-    data, _ = render_pdf(full, public=public)
+    data, _ = render_pdf(full, public=public, presentation=book.presentation(meeting_id))
     drafts = circulation.Circulation(
         source,
         actions,

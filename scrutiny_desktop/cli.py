@@ -212,7 +212,9 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export.atomic import write_bytes_atomically
 
     with _open(args, read_only=True) as book:
-        minutes = book.minutes(book.resolve_meeting(args.meeting))
+        meeting_id = book.resolve_meeting(args.meeting)
+        minutes = book.minutes(meeting_id)
+        presentation = book.presentation(meeting_id)
     if args.format == "json":
         if args.public:
             raise CliError("--public does not apply to JSON: it is always the full record")
@@ -224,7 +226,9 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     if str(args.output) == "-":
         raise CliError(f"{args.format} cannot be written to stdout; give a file name with -o")
-    formats.find(args.format, public=args.public).write(minutes, args.output)
+    formats.find(args.format, public=args.public).write(
+        minutes, args.output, presentation=presentation
+    )
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ from scrutiny_desktop.book.base import BookBase
 from scrutiny_desktop.book.errors import BookError
 from scrutiny_desktop.domain import limits
 from scrutiny_desktop.domain.model import Declaration, NamedVote, Resolution, VoteChoice
+from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.domain.refs import action_year
 
 Numbering = Literal["simple", "yearly"]
@@ -202,6 +203,19 @@ class FormalStore(BookBase):
             self._shift("resolutions", "item_id", item_id, r["position"] + 1, -1)
         return item_id, int(r["position"]), old
 
+    # ------------------------------------------------------------ presentation
+
+    def presentation(self, meeting_id: int) -> Presentation:
+        """How the book shows this meeting's minutes: its series' choice of printing item
+        times, and the glossary (the outputs list the abbreviations the minutes use)."""
+        r = self._one(
+            "SELECT s.name FROM meetings m LEFT JOIN series s ON s.id = m.series_id WHERE m.id = ?",
+            [meeting_id],
+            f"meeting with id {meeting_id}",
+        )
+        times = r["name"] is not None and self.series_settings(r["name"]).print_item_times
+        return Presentation(item_times=times)
+
     # ------------------------------------------------------------ series settings
 
     def series_settings(self, name: str) -> SeriesSettings:
@@ -219,11 +233,17 @@ class FormalStore(BookBase):
         )
 
     def set_series_settings(self, settings: SeriesSettings) -> None:
-        """Store a series' settings (creating the series); draft meetings are renumbered."""
+        """Store a series' settings (creating the series). When its numbering or its year
+        changes, its draft meetings' items are numbered again."""
         if not 1 <= settings.year_start_month <= 12:
             raise BookError(f"the year starts in month 1 to 12, not {settings.year_start_month}")
         if settings.quorum is not None and settings.quorum < 1:
             raise BookError(f"a quorum is at least 1 member, not {settings.quorum}")
+        before = self.series_settings(settings.name)
+        renumber = (before.numbering, before.year_start_month) != (
+            settings.numbering,
+            settings.year_start_month,
+        )
         with self._writing():
             self._db.execute(
                 "INSERT INTO series (name, year_start_month, quorum, minute_numbering, "
@@ -239,6 +259,8 @@ class FormalStore(BookBase):
                     int(settings.print_item_times),
                 ],
             )
+            if not renumber:
+                return
             for r in self._q(
                 "SELECT m.id FROM meetings m JOIN series s ON s.id = m.series_id "
                 "WHERE s.name = ? AND m.status = 'draft' ORDER BY m.date, m.id",

@@ -25,21 +25,27 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Mm, Pt, RGBColor, Twips
 
 from scrutiny_desktop.domain.model import Minutes
+from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.export import docx_ooxml as ox
 from scrutiny_desktop.export import wording
 from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.layout import (
+    PLAIN,
     ActionLine,
+    Bullets,
+    Flag,
     Layout,
     Line,
     NextMeetingLine,
     Para,
     PrivateItem,
     Progress,
+    Resolved,
     RestrictedItem,
     Row,
     SubHeading,
     Title,
+    block_texts,
     lay_out,
 )
 from scrutiny_desktop.export.safe_text import xml_safe
@@ -53,9 +59,12 @@ HEADER_FILL = "E6E6E6"
 BLACK = RGBColor(0, 0, 0)
 
 
-def write_docx(minutes: Minutes, out: Path, *, public: bool = False) -> None:
+def write_docx(
+    minutes: Minutes, out: Path, *, public: bool = False, presentation: Presentation = PLAIN
+) -> None:
     """Write the minutes to ``out`` as a Word document, full or public."""
-    write_bytes_atomically(out, render_docx(lay_out(minutes, public=public)))
+    layout = lay_out(minutes, public=public, presentation=presentation)
+    write_bytes_atomically(out, render_docx(layout))
 
 
 def render_docx(layout: Layout) -> bytes:
@@ -164,6 +173,9 @@ class _DocxMinutes:
             Progress: lambda cell, b: self._para(cell, b.text, None, b.restricted, after=0),
             PrivateItem: lambda cell, b: self._fixed(cell, b.text, italic=True),
             RestrictedItem: lambda cell, b: self._fixed(cell, b.text, italic=True, size=8),
+            Bullets: self._bullets,
+            Resolved: self._resolved,
+            Flag: lambda cell, b: self._fixed(cell, b.text, italic=False, bold=True),
         }
 
     def write(self) -> None:
@@ -276,16 +288,40 @@ class _DocxMinutes:
             mark.italic, mark.bold = True, False
         self._text(p, text)
 
-    def _fixed(self, cell: Any, text: str, *, italic: bool, size: float | None = None) -> None:
+    def _fixed(
+        self, cell: Any, text: str, *, italic: bool, size: float | None = None, bold: bool = False
+    ) -> None:
         run = cell.add_paragraph().add_run(text)
-        run.italic = italic
+        run.italic, run.bold = italic, bold
         if size is not None:
             run.font.size = Pt(size)
+
+    def _bullets(self, cell: Any, block: Bullets) -> None:
+        for b in block.items:
+            self._para(cell, b.text, "List Bullet", b.restricted, after=1)
+
+    def _resolved(self, cell: Any, block: Resolved) -> None:
+        p = cell.add_paragraph()
+        p.add_run(f"{wording.RESOLVED}: ").bold = True
+        self._text(p, block.text)
+        if block.restricted:
+            p.add_run(f" {wording.NOT_FOR_PUBLICATION}").italic = True
+        if block.vote:
+            p.paragraph_format.space_after = Pt(0)
+            cell.add_paragraph().add_run(xml_safe(block.vote)).italic = True
 
     # ------------------------------------------------------------ after the table
 
     def _closing(self) -> None:
         closing = self._l.closing
+        for heading, texts in (
+            (wording.ASSURANCE_HEADING, list(closing.assurance)),
+            (wording.ABBREVIATIONS_HEADING, [f"{a} – {m}" for a, m in closing.abbreviations]),
+        ):
+            if texts:
+                self._doc.add_heading(heading, level=2)
+                for text in texts:
+                    self._doc.add_paragraph(xml_safe(text)).paragraph_format.space_after = Pt(1)
         lines: list[tuple[str, bool]] = [(text, False) for text in closing.reopenings]
         if closing.signed_off and closing.agreed:
             lines.append((closing.agreed, True))
@@ -318,7 +354,7 @@ def _fits_on_a_page(row: Row) -> bool:
         lines = sum(max(1, -(-len(t) // chars)) + t.count("\n") for t in texts)
         return lines * _LINE_PT + len(texts) * _PARA_PT
 
-    matter = [getattr(b, "text", "") for b in row.matter]
+    matter = [text for block in row.matter for text in block_texts(block)]
     actions = [getattr(line, "text", "") for line in row.lines]
     tallest = max(height(matter, _MATTER_CHARS), height(actions, _ACTION_CHARS))
     return tallest < 0.8 * _PAGE_PT

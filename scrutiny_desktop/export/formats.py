@@ -20,7 +20,8 @@ from pathlib import Path
 
 from scrutiny_desktop.domain.model import Minutes
 
-Writer = Callable[[Minutes, Path], object]
+Writer = Callable[..., object]
+"""``write(minutes, path, *, presentation=...)``: the book's presentation choices as keywords."""
 
 _UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -57,11 +58,11 @@ class ExportFormat:
 def _lazy(module: str, function: str, **options: object) -> Writer:
     """``module.function(minutes, path, **options)``, importing the module on first use."""
 
-    def write(minutes: Minutes, out: Path) -> object:
+    def write(minutes: Minutes, out: Path, **presentation: object) -> object:
         found: Callable[..., object] = getattr(
             importlib.import_module(f"scrutiny_desktop.export.{module}"), function
         )
-        return found(minutes, out, **options)
+        return found(minutes, out, **options, **presentation)
 
     write.__qualname__ = f"{module}.{function}"
     return write
@@ -78,7 +79,7 @@ def _both(
     )
 
 
-def _write_json(minutes: Minutes, out: Path) -> None:
+def _write_json(minutes: Minutes, out: Path, **_presentation: object) -> None:
     from scrutiny_desktop.export import interchange
     from scrutiny_desktop.export.atomic import write_bytes_atomically
 

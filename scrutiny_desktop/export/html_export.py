@@ -14,15 +14,20 @@ from pathlib import Path
 from typing import Any
 
 from scrutiny_desktop.domain.model import Minutes
+from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.export import wording
 from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.layout import (
+    PLAIN,
     ActionLine,
+    Bullets,
+    Flag,
     Layout,
     NextMeetingLine,
     Para,
     PrivateItem,
     Progress,
+    Resolved,
     RestrictedItem,
     SubHeading,
     Title,
@@ -40,13 +45,19 @@ BLOCK_MACROS: dict[type, str] = {
     Progress: "progress",
     PrivateItem: "private_item",
     RestrictedItem: "restricted_item",
+    Bullets: "bullets",
+    Resolved: "resolved",
+    Flag: "flag",
 }
 LINE_MACROS: dict[type, str] = {ActionLine: "action", NextMeetingLine: "next_meeting"}
 
 
-def write_html(minutes: Minutes, out: Path, *, public: bool = False) -> None:
+def write_html(
+    minutes: Minutes, out: Path, *, public: bool = False, presentation: Presentation = PLAIN
+) -> None:
     """Write the minutes to ``out`` as one HTML file, full or public."""
-    write_bytes_atomically(out, render_html(lay_out(minutes, public=public)).encode("utf-8"))
+    layout = lay_out(minutes, public=public, presentation=presentation)
+    write_bytes_atomically(out, render_html(layout).encode("utf-8"))
 
 
 def render_html(layout: Layout) -> str:

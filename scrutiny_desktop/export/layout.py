@@ -5,8 +5,10 @@ and ``domain.public.public_view``; PDF, Word and the web page render the ``Layou
 returns and never look at restriction flags of the record themselves. All text is plain
 (user text exactly as typed); each renderer escapes it for its own markup.
 
-The Matter Raised column is a sequence of *blocks*. To add a kind of block (a declaration
-of interest, a resolution, a bullet):
+The Matter Raised column is a sequence of *blocks*. The sentences the minutes make about
+the record (a declaration of interest, a late arrival, an assurance rating, an exempt
+item's wording) come from ``domain.wording`` and are plain paragraphs. To add a kind of
+block:
 
 1. add a frozen dataclass below and name it in ``Block``;
 2. produce it in ``_matter`` from the record;
@@ -16,14 +18,20 @@ of interest, a resolution, a bullet):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, time
 from typing import get_args
 
+from scrutiny_desktop.domain import wording as domain_wording
 from scrutiny_desktop.domain.dates import format_due, long_date, next_meeting_text
 from scrutiny_desktop.domain.model import Action, AuditEvent, AuditKind, Item, ItemKind, Minutes
+from scrutiny_desktop.domain.presence import presence
+from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.domain.public import public_view
 from scrutiny_desktop.export import wording
+
+PLAIN = Presentation()
 
 # ---------------------------------------------------------------- the heading
 
@@ -86,6 +94,37 @@ class Progress:
 
 
 @dataclass(frozen=True, slots=True)
+class Bullet:
+    """One item of a bulleted list."""
+
+    text: str
+    restricted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    """Bulleted paragraphs that follow one another: one list."""
+
+    items: tuple[Bullet, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """``RESOLVED: That the report be noted.``, with the vote in words when there was one."""
+
+    text: str
+    vote: str | None = None
+    restricted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A warning the full version prints at an item (it was taken without a quorum)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class PrivateItem:
     """The public version's whole matter for an item taken in private."""
 
@@ -99,7 +138,9 @@ class RestrictedItem:
     text: str = wording.NOT_FOR_PUBLICATION
 
 
-Block = Title | SubHeading | Para | Progress | PrivateItem | RestrictedItem
+Block = (
+    Title | SubHeading | Para | Bullets | Progress | Resolved | Flag | PrivateItem | RestrictedItem
+)
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)
 
 
@@ -161,6 +202,8 @@ class Closing:
     agreed: str | None = None  # None while a draft
     recorded: bool = False  # False: signed off with no record of who or when
     fingerprint: str | None = None
+    assurance: tuple[str, ...] = ()  # "Not assured: items 46/26 and 47/26"
+    abbreviations: tuple[tuple[str, str], ...] = ()  # those the minutes use, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +236,16 @@ class Layout:
     columns: tuple[str, ...] = wording.COLUMNS
 
 
-def lay_out(minutes: Minutes, *, public: bool, author: str | None = None) -> Layout:
+def lay_out(
+    minutes: Minutes,
+    *,
+    public: bool,
+    author: str | None = None,
+    presentation: Presentation = PLAIN,
+) -> Layout:
     """The layout of the full record, or of its public view when ``public``."""
     source = public_view(minutes) if public else minutes
+    rows = _rows(source, public, presentation)
     m = source.meeting
     when_date = long_date(m.date)
     when = wording.clock(m.start) if m.start else ""
@@ -210,8 +260,12 @@ def lay_out(minutes: Minutes, *, public: bool, author: str | None = None) -> Lay
         date=when_date,
         when=when,
         attendance=_attendance(source),
-        rows=tuple(_row(source, item, public) for item in source.items),
-        closing=_closing(source),
+        rows=rows,
+        closing=replace(
+            _closing(source),
+            assurance=tuple(domain_wording.assurance_summary(source.items)),
+            abbreviations=_abbreviations(rows, presentation),
+        ),
         draft=not m.is_signed_off,
         classification=m.classification or None,
         properties=Properties(
@@ -224,7 +278,18 @@ def lay_out(minutes: Minutes, *, public: bool, author: str | None = None) -> Lay
     )
 
 
+def _name(minutes: Minutes) -> Callable[[str], str]:
+    """Initials to the name the minutes print."""
+
+    def name(initials: str) -> str:
+        person = minutes.person(initials)
+        return person.display_name if person else initials
+
+    return name
+
+
 def _attendance(minutes: Minutes) -> tuple[AttendanceList, ...]:
+    name = _name(minutes)
     lists = []
     for status, title in wording.ATTENDANCE_GROUPS:
         people = []
@@ -237,30 +302,148 @@ def _attendance(minutes: Minutes) -> tuple[AttendanceList, ...]:
                 parts.append(person.role)
             if person and person.organisation:
                 parts.append(person.organisation)
-            people.append(Attendee(", ".join(parts), a.initials, a.chair, a.note))
+            notes = [a.note] if a.note else []
+            if a.substitute_for:
+                notes.append(domain_wording.substitute_text(name(a.substitute_for)))
+            if a.arrived:
+                notes.append(f"joined {domain_wording.moment_text(a.arrived)}")
+            if a.left:
+                notes.append(f"left {domain_wording.moment_text(a.left)}")
+            people.append(Attendee(", ".join(parts), a.initials, a.chair, "; ".join(notes) or None))
         if people:
             lists.append(AttendanceList(title, tuple(people)))
     return tuple(lists)
 
 
-def _row(minutes: Minutes, item: Item, public: bool) -> Row:
+def _rows(minutes: Minutes, public: bool, presentation: Presentation) -> tuple[Row, ...]:
+    """Every item's row; the arrivals, departures and quorum of each at its item."""
+    name = _name(minutes)
+    moves = _movements(minutes, name)
+    inquorate = {} if public else {p.item_number: p for p in presence(minutes) if p.inquorate}
+    rows = []
+    for item in minutes.items:
+        flags: list[Block] = []
+        room = inquorate.get(item.number)
+        if room is not None and room.quorum is not None:
+            flags.append(Flag(domain_wording.inquorate_text(len(room.members), room.quorum)))
+        rows.append(
+            _row(minutes, item, public, presentation, [*flags, *moves.get(item.number, [])], name)
+        )
+    return tuple(rows)
+
+
+def _movements(minutes: Minutes, name: Callable[[str], str]) -> dict[str, list[Block]]:
+    """Each item's arrivals and departures, in the words the minutes print at the item."""
+    out: dict[str, list[Block]] = {}
+    for a in minutes.attendance:
+        for moment, says in (
+            (a.arrived, domain_wording.arrival_text),
+            (a.left, domain_wording.departure_text),
+        ):
+            if moment is None:
+                continue
+            at = moment.item or _item_at(minutes, moment.time)
+            if at is not None:
+                out.setdefault(at, []).append(Para(says(name(a.initials), moment)))
+    return out
+
+
+def _item_at(minutes: Minutes, when: time | None) -> str | None:
+    """The item the meeting was on at ``when``: the last one started by then."""
+    if when is None:
+        return None
+    found = None
+    for item in minutes.items:
+        if item.started is not None and item.started <= when:
+            found = item.number
+    return found
+
+
+def _row(
+    minutes: Minutes,
+    item: Item,
+    public: bool,
+    presentation: Presentation,
+    notes: list[Block],
+    name: Callable[[str], str],
+) -> Row:
+    title = item.title
+    if presentation.item_times and item.started is not None:
+        title = f"{title} ({domain_wording.hhmm(item.started)})"
     if item.restricted and public:
-        # The public view has already emptied the item; only its number is left to show.
-        return Row(item.number, wording.PRIVATE_TITLE, (PrivateItem(),), private=True)
+        # The public view has emptied the item: its number, its title if it is exempt,
+        # the words that it was taken in private, and its public summary.
+        matter: list[Block] = [Title(title)] if item.title else []
+        matter.append(PrivateItem(domain_wording.private_text(item.exempt_paragraphs)))
+        if item.public_summary:
+            matter.append(Para(item.public_summary))
+        return Row(item.number, item.title or wording.PRIVATE_TITLE, tuple(matter), private=True)
     lines: list[Line] = [action_line(a) for a in item.actions]
     nxt = minutes.meeting.next_meeting
     if item.kind is ItemKind.NEXT_MEETING and nxt is not None:
         lines.append(NextMeetingLine(next_meeting_text(nxt)))
-    return Row(item.number, item.title, _matter(item), tuple(lines))
+    return Row(item.number, item.title, _matter(item, title, notes, name), tuple(lines))
 
 
-def _matter(item: Item) -> tuple[Block, ...]:
+def _matter(
+    item: Item, title: str, notes: list[Block], name: Callable[[str], str]
+) -> tuple[Block, ...]:
     blocks: list[Block] = [RestrictedItem()] if item.restricted else []
-    blocks.append(Title(item.title))
+    blocks.append(Title(title))
+    if item.restricted and item.exempt_paragraphs:
+        blocks.append(Para(domain_wording.private_text(item.exempt_paragraphs)))
+    if item.restricted and item.public_summary:
+        blocks.append(Para(f"{wording.PUBLIC_SUMMARY}: {item.public_summary}"))
+    blocks.extend(notes)
+    blocks.extend(Para(domain_wording.declaration_text(d, name)) for d in item.declarations)
+    bullets: list[Bullet] = []
     for p in item.body:
+        if p.bullet and not p.heading:
+            bullets.append(Bullet(p.text, p.restricted))
+            continue
+        if bullets:
+            blocks.append(Bullets(tuple(bullets)))
+            bullets = []
         blocks.append(SubHeading(p.text, p.restricted) if p.heading else Para(p.text, p.restricted))
+    if bullets:
+        blocks.append(Bullets(tuple(bullets)))
     blocks.extend(Progress(wording.update_text(u), u.restricted) for u in item.updates)
+    for r in item.resolutions:
+        vote = None if r.vote is None else domain_wording.vote_text(r.vote, name)
+        blocks.append(Resolved(r.text, vote, r.restricted))
+    if item.assurance is not None:
+        blocks.append(Para(domain_wording.assurance_text(item.assurance)))
     return tuple(blocks)
+
+
+def _abbreviations(
+    rows: tuple[Row, ...], presentation: Presentation
+) -> tuple[tuple[str, str], ...]:
+    """The glossary's abbreviations these minutes use, in order of first use."""
+    if not presentation.glossary:
+        return ()
+    from scrutiny_desktop.writing.glossary import abbreviations_used
+
+    texts = [text for row in rows for text in row_texts(row)]
+    return tuple(
+        (e.abbreviation, e.meaning) for e in abbreviations_used(texts, presentation.glossary)
+    )
+
+
+def block_texts(block: Block) -> list[str]:
+    """The texts one block prints."""
+    if isinstance(block, Bullets):
+        return [b.text for b in block.items]
+    if isinstance(block, Resolved):
+        return [t for t in (block.text, block.vote) if t]
+    return [block.text]
+
+
+def row_texts(row: Row) -> list[str]:
+    """Every text a row prints, in order (for the glossary and the web page's first uses)."""
+    return [t for block in row.matter for t in block_texts(block)] + [
+        line.text for line in row.lines
+    ]
 
 
 def action_line(a: Action) -> ActionLine:

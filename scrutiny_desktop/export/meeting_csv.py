@@ -57,7 +57,9 @@ def _marked(text: str) -> str:
     return f"{text} {NOT_FOR_PUBLICATION}".strip()
 
 
-def write_meeting_csv(minutes: Minutes, out: Path, *, public: bool = False) -> None:
+def write_meeting_csv(
+    minutes: Minutes, out: Path, *, public: bool = False, presentation: object = None
+) -> None:
     """Write the meeting's actions as CSV (UTF-8 with a BOM, CRLF), full or public."""
     source = public_view(minutes) if public else minutes
     write_bytes_atomically(out, register_csv(meeting_rows(source)))

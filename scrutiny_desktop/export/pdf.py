@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scrutiny_desktop.domain.model import Minutes
+from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.export import wording
 from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.formats import default_filename
-from scrutiny_desktop.export.layout import lay_out
+from scrutiny_desktop.export.layout import PLAIN, lay_out
 from scrutiny_desktop.export.pdf_text import Substitution, TextPrep
 
 __all__ = ["PdfReport", "default_filename", "export_pdf", "export_pdf_report", "render_pdf"]
@@ -44,13 +45,16 @@ def export_pdf(
     public: bool = False,
     page_size: str = "A4",
     author: str | None = None,
+    presentation: Presentation = PLAIN,
 ) -> int:
     """Write the minutes to ``out`` as PDF and return the number of pages.
 
     Characters the embedded font cannot draw are printed as U+FFFD and logged as a
     warning; ``export_pdf_report`` returns them instead.
     """
-    report = export_pdf_report(minutes, out, public=public, page_size=page_size, author=author)
+    report = export_pdf_report(
+        minutes, out, public=public, page_size=page_size, author=author, presentation=presentation
+    )
     for sub in report.substitutions:
         log.warning("PDF %s: %s", out.name, sub)
     return report.pages
@@ -63,9 +67,12 @@ def export_pdf_report(
     public: bool = False,
     page_size: str = "A4",
     author: str | None = None,
+    presentation: Presentation = PLAIN,
 ) -> PdfReport:
     """As ``export_pdf``, returning the page count and the glyph substitutions made."""
-    data, report = render_pdf(minutes, public=public, page_size=page_size, author=author)
+    data, report = render_pdf(
+        minutes, public=public, page_size=page_size, author=author, presentation=presentation
+    )
     write_bytes_atomically(out, data)
     return report
 
@@ -76,6 +83,7 @@ def render_pdf(
     public: bool = False,
     page_size: str = "A4",
     author: str | None = None,
+    presentation: Presentation = PLAIN,
 ) -> tuple[bytes, PdfReport]:
     """The PDF in memory (to attach to an e-mail, say) and its report."""
     from scrutiny_desktop.export import pdf_layout
@@ -83,7 +91,7 @@ def render_pdf(
 
     fonts = register_fonts()
     prep = TextPrep(fonts.covered)
-    lay = lay_out(minutes, public=public, author=author)
+    lay = lay_out(minutes, public=public, author=author, presentation=presentation)
     props = lay.properties
     metadata = {
         "title": prep.plain(props.title, "the title"),

@@ -36,12 +36,15 @@ from scrutiny_desktop.export.fonts import FontSet
 from scrutiny_desktop.export.layout import (
     AttendanceList,
     Block,
+    Bullets,
+    Flag,
     Layout,
     Line,
     NextMeetingLine,
     Para,
     PrivateItem,
     Progress,
+    Resolved,
     RestrictedItem,
     Row,
     SubHeading,
@@ -132,6 +135,14 @@ class _Styles:
         )
         self.initials = ParagraphStyle("initials", parent=self.tight, alignment=TA_RIGHT)
         self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10, spaceAfter=2)
+        self.bullet = ParagraphStyle(
+            "bullet", parent=base, leftIndent=10, bulletIndent=1, spaceAfter=1
+        )
+        self.last_bullet = ParagraphStyle("last bullet", parent=self.bullet, spaceAfter=5)
+        self.flag = ParagraphStyle("flag", parent=self.bold, fontName=fonts.bold)
+        self.heading = ParagraphStyle(
+            "closing heading", parent=base, fontName=fonts.bold, spaceBefore=6, spaceAfter=2
+        )
 
 
 class _Overhang(Flowable):  # type: ignore[misc]
@@ -247,9 +258,12 @@ class MinutesLayout:
         self._s = _Styles(fonts)
         self._width = width
         self._cols = self._column_widths(width)
-        self._blocks: dict[type, Callable[[Any, str], Any]] = {
-            RestrictedItem: lambda b, where: self._fixed(b.text, self._s.note),
-            PrivateItem: lambda b, where: self._fixed(b.text, self._s.italic),
+        self._blocks: dict[type, Callable[[Any, str], list[Any]]] = {
+            RestrictedItem: lambda b, where: [self._fixed(b.text, self._s.note)],
+            PrivateItem: lambda b, where: [self._fixed(b.text, self._s.italic)],
+            Bullets: self._bullets,
+            Resolved: self._resolved,
+            Flag: lambda b, where: [self._fixed(b.text, self._s.flag)],
         }
 
     # ------------------------------------------------------------ sizes
@@ -400,9 +414,28 @@ class MinutesLayout:
                     markup += f" <i>{NOT_FOR_PUBLICATION}</i>"
                 out.append(Paragraph(markup, self._s.body if last else self._s.tight))
             else:
-                out.append(self._blocks[type(block)](block, where))
+                out.extend(self._blocks[type(block)](block, where))
         out.extend(self._body(run, where))
         return out
+
+    def _bullets(self, block: Bullets, where: str) -> list[Any]:
+        out = []
+        for n, b in enumerate(block.items):
+            markup = self._prep.markup(b.text, where)
+            if b.restricted:
+                markup = f"<i>{NOT_FOR_PUBLICATION}</i> {markup}"
+            style = self._s.bullet if n + 1 < len(block.items) else self._s.last_bullet
+            out.append(Paragraph(markup, style, bulletText="•"))
+        return out
+
+    def _resolved(self, block: Resolved, where: str) -> list[Any]:
+        markup = f"<b>{wording.RESOLVED}:</b> {self._prep.markup(block.text, where)}"
+        if block.restricted:
+            markup += f" <i>{NOT_FOR_PUBLICATION}</i>"
+        if block.vote is None:
+            return [Paragraph(markup, self._s.body)]
+        vote = f"<i>{self._prep.markup(block.vote, where)}</i>"
+        return [Paragraph(markup, self._s.tight), Paragraph(vote, self._s.body)]
 
     def _body(self, run: list[Title | SubHeading | Para], where: str) -> list[Any]:
         """Title and paragraphs; a title or sub-heading shares a Paragraph with the text
@@ -469,17 +502,27 @@ class MinutesLayout:
 
     def _sign_off(self) -> list[Any]:
         closing, s = self._l.closing, self._s
+        ends: list[Any] = []
+        if closing.assurance:
+            ends.append(self._fixed(wording.ASSURANCE_HEADING, s.heading))
+            ends.extend(self._fixed(text, s.tight) for text in closing.assurance)
+        if closing.abbreviations:
+            ends.append(self._fixed(wording.ABBREVIATIONS_HEADING, s.heading))
+            ends.extend(
+                self._p(f"{short} – {meaning}", s.tight, "the glossary")
+                for short, meaning in closing.abbreviations
+            )
         out: list[Any] = [Spacer(0, 10)]
         out.extend(self._p(text, s.small, "a reopening") for text in closing.reopenings)
         if not closing.signed_off or closing.agreed is None:
-            return [KeepTogether(out)] if closing.reopenings else []
+            return ends + ([KeepTogether(out)] if closing.reopenings else [])
         if not closing.recorded:
             out.append(self._fixed(closing.agreed, s.bold))
-            return out
+            return ends + out
         out.append(self._p(closing.agreed, s.bold, "the sign-off"))
         if closing.fingerprint:
             out.append(self._p(wording.fingerprint(closing.fingerprint), s.small, "the sign-off"))
-        return [KeepTogether(out)]
+        return [*ends, KeepTogether(out)]
 
 
 def build(

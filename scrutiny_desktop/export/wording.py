@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from scrutiny_desktop.domain.dates import format_due, long_date
 from scrutiny_desktop.domain.model import AttendanceStatus, AuditEvent, SignOff
-from scrutiny_desktop.domain.wording import NOT_FOR_PUBLICATION, clock, update_text
+from scrutiny_desktop.domain.wording import (
+    ABBREVIATIONS_HEADING,
+    NOT_FOR_PUBLICATION,
+    RESOLVED,
+    clock,
+    update_text,
+)
 
 # The five columns of the minutes table, in order.
 COLUMNS = ("No.", "Matter Raised", "Action", "Owner", "Date for Completion")
@@ -33,6 +39,8 @@ DRAFT_NOTICE = "These minutes are a draft: they have not yet been agreed."
 
 PRIVATE_TEXT = "This item was considered in private."
 PRIVATE_TITLE = "Considered in private"
+PUBLIC_SUMMARY = "Public summary"
+ASSURANCE_HEADING = "Assurance"
 CHAIR = "(Chair)"
 DRAFT = "DRAFT"
 AGREED_WITHOUT_RECORD = "These minutes were agreed."
@@ -77,7 +85,9 @@ def footer(title: str, meeting_date_text: str) -> str:
 
 
 __all__ = [
+    "ABBREVIATIONS_HEADING",
     "AGREED_WITHOUT_RECORD",
+    "ASSURANCE_HEADING",
     "ATTENDANCE_GROUPS",
     "CHAIR",
     "COLUMNS",
@@ -87,6 +97,8 @@ __all__ = [
     "NOT_FOR_PUBLICATION",
     "PRIVATE_TEXT",
     "PRIVATE_TITLE",
+    "PUBLIC_SUMMARY",
+    "RESOLVED",
     "TABLE_CAPTION",
     "action_label",
     "agreed",
