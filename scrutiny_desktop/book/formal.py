@@ -14,6 +14,7 @@ from scrutiny_desktop.domain import limits
 from scrutiny_desktop.domain.model import Declaration, NamedVote, Resolution, VoteChoice
 from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.domain.refs import action_year
+from scrutiny_desktop.writing.glossary import GlossaryEntry
 
 Numbering = Literal["simple", "yearly"]
 
@@ -214,7 +215,11 @@ class FormalStore(BookBase):
             f"meeting with id {meeting_id}",
         )
         times = r["name"] is not None and self.series_settings(r["name"]).print_item_times
-        return Presentation(item_times=times)
+        glossary = tuple(
+            GlossaryEntry(g["abbreviation"], g["meaning"])
+            for g in self._q("SELECT * FROM glossary ORDER BY abbreviation")
+        )
+        return Presentation(item_times=times, glossary=glossary)
 
     # ------------------------------------------------------------ series settings
 

@@ -364,4 +364,35 @@ def m004_full_record(db: Database) -> None:
     install_triggers(db)
 
 
+@MIGRATIONS()
+def m005_writing_aids(db: Database) -> None:
+    """The book's glossary of abbreviations, its own words for the spelling check, words
+    ignored in one meeting, and each series' standard phrases (none stored: the defaults)."""
+    db.executescript(
+        """
+        CREATE TABLE glossary (
+            abbreviation TEXT PRIMARY KEY,
+            meaning TEXT NOT NULL CHECK (length(trim(meaning)) > 0)
+        );
+        CREATE TABLE book_words (word TEXT PRIMARY KEY);
+        CREATE TABLE ignored_words (
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            word TEXT NOT NULL,
+            PRIMARY KEY (meeting_id, word)
+        );
+        -- series_key: the series id, or 0 for meetings of no series.
+        CREATE TABLE phrases (
+            series_key INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            abbreviation TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (series_key, abbreviation)
+        );
+        -- Set once a series' phrases are edited: its list (even an empty one) replaces
+        -- the shipped defaults.
+        CREATE TABLE phrases_edited (series_key INTEGER PRIMARY KEY);
+        """
+    )
+
+
 # SCHEMA_VERSION (in ``version``) is one more with every migration above.

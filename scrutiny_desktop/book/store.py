@@ -25,6 +25,7 @@ from scrutiny_desktop.book.registers import RegistersStore
 from scrutiny_desktop.book.search import SearchStore
 from scrutiny_desktop.book.triggers import trigger_problems
 from scrutiny_desktop.book.version import APPLICATION_ID, MIGRATION_SET, SCHEMA_VERSION
+from scrutiny_desktop.book.writing import WritingStore
 from scrutiny_desktop.domain import limits
 from scrutiny_desktop.domain.model import (
     Attendance,
@@ -38,7 +39,7 @@ from scrutiny_desktop.domain.model import (
 from scrutiny_desktop.domain.people import merge
 
 
-class Book(LifecycleStore, SearchStore, RegistersStore):
+class Book(LifecycleStore, SearchStore, RegistersStore, WritingStore):
     """One meeting book file. Open with ``Book.open`` or ``Book.create``; close when done."""
 
     # ------------------------------------------------------------ opening

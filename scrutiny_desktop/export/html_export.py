@@ -72,7 +72,7 @@ def render_html(layout: Layout) -> str:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["text"] = _text
+    env.filters["text"] = _Text(layout.closing.abbreviations)
     env.globals.update(
         block_macro=lambda block: BLOCK_MACROS[type(block)],
         line_macro=lambda line: LINE_MACROS[type(line)],
@@ -81,9 +81,37 @@ def render_html(layout: Layout) -> str:
     return env.get_template(TEMPLATE).render(lay=layout)
 
 
-def _text(value: Any) -> Any:
-    """User text, escaped, with the characters HTML cannot hold marked and its line breaks kept."""
+class _Text:
+    """The ``text`` filter: user text escaped, with the characters HTML cannot hold marked
+    and its line breaks kept; the first use of each abbreviation in the glossary's list
+    (in the order the page is written) is marked ``<abbr title="...">``."""
+
+    def __init__(self, abbreviations: tuple[tuple[str, str], ...]) -> None:
+        from scrutiny_desktop.writing.glossary import GlossaryEntry
+
+        self._pending = [GlossaryEntry(a, m) for a, m in abbreviations]
+
+    def __call__(self, value: Any) -> Any:
+        from markupsafe import Markup
+
+        text = xml_safe(str(value))
+        marked: list[tuple[int, int, str]] = []
+        if self._pending:
+            from scrutiny_desktop.writing.glossary import first_uses
+
+            for use in first_uses([text], self._pending):
+                marked.append((use.start, use.end, use.entry.meaning))
+                self._pending.remove(use.entry)
+        out, at = Markup(""), 0
+        for start, end, meaning in sorted(marked):
+            out += _lines(text[at:start])
+            out += Markup('<abbr title="{}">{}</abbr>').format(meaning, text[start:end])
+            at = end
+        return out + _lines(text[at:])
+
+
+def _lines(text: str) -> Any:
     from markupsafe import Markup, escape
 
-    lines = xml_safe(str(value)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return Markup("<br>").join(escape(line) for line in lines)

@@ -246,6 +246,7 @@ def lay_out(
     """The layout of the full record, or of its public view when ``public``."""
     source = public_view(minutes) if public else minutes
     rows = _rows(source, public, presentation)
+    attendance = _attendance(source)
     m = source.meeting
     when_date = long_date(m.date)
     when = wording.clock(m.start) if m.start else ""
@@ -259,12 +260,16 @@ def lay_out(
         meeting_date=m.date,
         date=when_date,
         when=when,
-        attendance=_attendance(source),
+        attendance=attendance,
         rows=rows,
         closing=replace(
             _closing(source),
             assurance=tuple(domain_wording.assurance_summary(source.items)),
-            abbreviations=_abbreviations(rows, presentation),
+            abbreviations=_abbreviations(
+                [m.title, when, *(a.text for group in attendance for a in group.people)],
+                rows,
+                presentation,
+            ),
         ),
         draft=not m.is_signed_off,
         classification=m.classification or None,
@@ -417,14 +422,14 @@ def _matter(
 
 
 def _abbreviations(
-    rows: tuple[Row, ...], presentation: Presentation
+    heading: list[str], rows: tuple[Row, ...], presentation: Presentation
 ) -> tuple[tuple[str, str], ...]:
     """The glossary's abbreviations these minutes use, in order of first use."""
     if not presentation.glossary:
         return ()
     from scrutiny_desktop.writing.glossary import abbreviations_used
 
-    texts = [text for row in rows for text in row_texts(row)]
+    texts = heading + [text for row in rows for text in row_texts(row)]
     return tuple(
         (e.abbreviation, e.meaning) for e in abbreviations_used(texts, presentation.glossary)
     )

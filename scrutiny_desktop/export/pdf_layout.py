@@ -503,15 +503,17 @@ class MinutesLayout:
     def _sign_off(self) -> list[Any]:
         closing, s = self._l.closing, self._s
         ends: list[Any] = []
-        if closing.assurance:
-            ends.append(self._fixed(wording.ASSURANCE_HEADING, s.heading))
-            ends.extend(self._fixed(text, s.tight) for text in closing.assurance)
+        if closing.assurance:  # each list is kept with its heading, on one page
+            section = [self._fixed(wording.ASSURANCE_HEADING, s.heading)]
+            section.extend(self._fixed(text, s.tight) for text in closing.assurance)
+            ends.append(KeepTogether(section))
         if closing.abbreviations:
-            ends.append(self._fixed(wording.ABBREVIATIONS_HEADING, s.heading))
-            ends.extend(
+            section = [self._fixed(wording.ABBREVIATIONS_HEADING, s.heading)]
+            section.extend(
                 self._p(f"{short} – {meaning}", s.tight, "the glossary")
                 for short, meaning in closing.abbreviations
             )
+            ends.append(KeepTogether(section))
         out: list[Any] = [Spacer(0, 10)]
         out.extend(self._p(text, s.small, "a reopening") for text in closing.reopenings)
         if not closing.signed_off or closing.agreed is None:
