@@ -164,7 +164,7 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export import interchange
-    from scrutiny_desktop.export.atomic import write_bytes_atomically
+    from scrutiny_desktop.files.atomic import write_bytes_atomically
 
     with Book.open(args.book, read_only=True) as book:
         minutes = book.minutes(book.resolve_meeting(args.meeting))
@@ -228,7 +228,7 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
 def _actions(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.domain.carry import RegisterFilter
     from scrutiny_desktop.export import csv_export
-    from scrutiny_desktop.export.atomic import write_bytes_atomically
+    from scrutiny_desktop.files.atomic import write_bytes_atomically
 
     today = args.today or date.today()
     filters = RegisterFilter(

@@ -20,7 +20,7 @@ from typing import Protocol
 from scrutiny_desktop.book.errors import BookError, DamagedBook
 from scrutiny_desktop.book.faults import reason_of
 from scrutiny_desktop.book.opening import read_mode, tidy_sidecars, unwritable_reason
-from scrutiny_desktop.export.atomic import write_atomically
+from scrutiny_desktop.files.atomic import write_atomically
 
 KEEP = 10
 

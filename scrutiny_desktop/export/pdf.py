@@ -20,8 +20,8 @@ from pathlib import Path
 
 from scrutiny_desktop.domain.model import Minutes
 from scrutiny_desktop.domain.public import public_view
-from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.pdf_text import Substitution, TextPrep, long_date
+from scrutiny_desktop.files.atomic import write_bytes_atomically
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import pytest
 
 from scrutiny_desktop.book.backup import BackupFailed, copy
 from scrutiny_desktop.book.errors import DamagedBook
-from scrutiny_desktop.export.atomic import write_bytes_atomically
+from scrutiny_desktop.files.atomic import write_bytes_atomically
 
 
 def test_a_new_file_is_readable_by_the_people_it_is_circulated_to(tmp_path):
@@ -32,7 +32,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
         tmp.write_bytes(b"half")
         raise OSError(28, "No space left on device")
 
-    from scrutiny_desktop.export.atomic import write_atomically
+    from scrutiny_desktop.files.atomic import write_atomically
 
     with pytest.raises(OSError):
         write_atomically(out, broken)
