@@ -16,6 +16,7 @@ from typing import TextIO
 
 from scrutiny_desktop import __version__
 from scrutiny_desktop.book import Book, BookError, MeetingLocked
+from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.window_options import add_open_arguments
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 1, 2, 3
@@ -62,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="PDF: leave out restricted items, paragraphs and actions",
     )
     p.add_argument(
-        "-o", "--output", type=Path, required=True, help="file to write ('-' for stdout, JSON only)"
+        "-o", "--output", required=True, help="file to write ('-' for stdout, JSON only)"
     )
     p.set_defaults(handler=_export)
     _lifecycle_commands(sub)
@@ -113,7 +114,7 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--text", help="words that must appear in the reference, text or notes")
     p.add_argument("--today", type=_iso_date, help="the day 'overdue' is judged on")
     p.add_argument("--format", choices=["table", "csv"], default="table")
-    p.add_argument("-o", "--output", type=Path, help="write to this file (CSV gets a BOM)")
+    p.add_argument("-o", "--output", help="write to this file (CSV gets a BOM)")
     p.set_defaults(handler=_actions)
 
     p = sub.add_parser("search", help="search every meeting: titles, bodies, actions, updates")
@@ -135,7 +136,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     except NotAsSigned as e:
         print(f"scrutiny-desktop: {e}", file=err)
         return EXIT_REFUSED
-    except (BookError, CliError, ValueError) as e:
+    except (BookError, CliError, OutputRefused, ValueError) as e:
         print(f"scrutiny-desktop: {e}", file=err)
         return EXIT_BAD_INPUT
     except OSError as e:
@@ -166,22 +167,25 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export import interchange
     from scrutiny_desktop.files.atomic import write_bytes_atomically
 
+    to_stdout = args.output == "-"
+    if to_stdout and args.format != "json":
+        raise CliError("a PDF cannot be written to stdout; give a file name with -o")
+    target = None if to_stdout else check_output(args.output, args.book)
     with Book.open(args.book, read_only=True) as book:
         minutes = book.minutes(book.resolve_meeting(args.meeting))
     if args.format == "json":
         if args.public:
             raise CliError("--public applies to PDF; the JSON export is always the full record")
         text = interchange.dumps(minutes)
-        if str(args.output) == "-":
+        if target is None:
             out.write(text)
         else:
-            write_bytes_atomically(args.output, text.encode("utf-8"))
+            write_bytes_atomically(target, text.encode("utf-8"))
         return EXIT_OK
-    if str(args.output) == "-":
-        raise CliError("a PDF cannot be written to stdout; give a file name with -o")
+    assert target is not None
     from scrutiny_desktop.export.pdf import export_pdf
 
-    export_pdf(minutes, args.output, public=args.public)
+    export_pdf(minutes, target, public=args.public)
     return EXIT_OK
 
 
@@ -230,6 +234,7 @@ def _actions(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export import csv_export
     from scrutiny_desktop.files.atomic import write_bytes_atomically
 
+    target = None if args.output is None else check_output(args.output, args.book)
     today = args.today or date.today()
     filters = RegisterFilter(
         open_only=args.open,
@@ -240,14 +245,14 @@ def _actions(args: argparse.Namespace, out: TextIO) -> int:
     with Book.open(args.book, read_only=True) as book:
         rows = book.register(args.series, filters=filters)
     if args.format == "csv":
-        if args.output is not None:
-            write_bytes_atomically(args.output, csv_export.register_csv(rows, today=today))
+        if target is not None:
+            write_bytes_atomically(target, csv_export.register_csv(rows, today=today))
         else:
             out.write(csv_export.register_csv_text(rows, today=today))
         return EXIT_OK
     text = csv_export.register_table(rows, today=today)
-    if args.output is not None:
-        write_bytes_atomically(args.output, text.encode("utf-8"))
+    if target is not None:
+        write_bytes_atomically(target, text.encode("utf-8"))
     else:
         out.write(text)
     return EXIT_OK

@@ -27,6 +27,7 @@ from scrutiny_desktop.book.triggers import LOCKED
 from scrutiny_desktop.domain.model import (
     MeetingStatus,
 )
+from scrutiny_desktop.files.outputs import OutputRefused, check_output
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -211,9 +212,11 @@ class BookBase:
         """
         from scrutiny_desktop.book import backup
 
-        target = Path(target).absolute()
-        if target == self.path:
-            raise BookError(f"{target} is the book itself; choose another name for the copy")
+        try:
+            # The book, its -wal, lock or backups, a device or a folder: never a copy's place.
+            target = check_output(target, self.path).absolute()
+        except OutputRefused as e:
+            raise BookError(str(e)) from None
         lock = None
         if switch and self._lock is not None:
             lock = BookLock(target).acquire()

@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from scrutiny_desktop.files.outputs import OutputRefused, not_a_file
 
 
 def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
     """Call ``write(tmp)`` on a temporary file beside ``target``, then rename it over ``target``.
 
-    On any failure the temporary file is removed and ``target`` is left as it was.
+    On any failure the temporary file is removed and ``target`` is left as it was. A
+    folder, device, named pipe or socket at ``target`` is refused (``OutputRefused``)
+    before anything is written: ``os.replace`` would replace the node itself.
     """
     target = Path(target)
+    _replaceable(target)
     try:
         mode = target.stat().st_mode & 0o777
     except OSError:
@@ -38,6 +44,17 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _replaceable(target: Path) -> None:
+    """Refuse a ``target`` that ``os.replace`` must not replace (a link is replaced, not followed)."""
+    try:
+        mode = os.lstat(target).st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        why = not_a_file(target)
+        raise OutputRefused(str(target), why or "is not a regular file")
 
 
 def write_bytes_atomically(target: Path, data: bytes) -> None:

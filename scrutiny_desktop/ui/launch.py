@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from scrutiny_desktop.book import Book, BookError
+from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.paths import data_dir, default_book_path
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.main_window import MainWindow
@@ -87,8 +88,9 @@ def screenshot(book: Path | None, out: Path) -> int:
         print("scrutiny-desktop: --screenshot needs a book", file=sys.stderr)
         return 2
     try:
+        check_output(out, book)  # Qt would write over the book itself, or into a device
         Book.open(book, read_only=True).close()
-    except BookError as e:
+    except (BookError, OutputRefused) as e:
         print(f"scrutiny-desktop: {e}", file=sys.stderr)
         return 2
     app = application()

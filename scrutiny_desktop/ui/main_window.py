@@ -20,6 +20,7 @@ from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.book.errors import BookLocked
 from scrutiny_desktop.domain.dates import long_date
 from scrutiny_desktop.domain.model import ItemKind
+from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.ui.backups import BackupRunner
 from scrutiny_desktop.ui.commands_menu import COMMANDS, build_menus
 from scrutiny_desktop.ui.export_commands import ExportCommands
@@ -422,6 +423,17 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
                 self.settings.setValue("book/last", str(target))
         self.statusBar().showMessage(message, 15000)
         return True
+
+    def _ask_path(self, title: str, suggested: str, pattern: str) -> Path | None:
+        """The export's file, refused (saying why) when it is the book, beside it or not a file."""
+        path = super()._ask_path(title, suggested, pattern)
+        if path is None or self.ws is None:
+            return path
+        try:
+            return check_output(path, self.ws.book.path)
+        except OutputRefused as e:
+            self._fail(f"Not exported: {e}")
+            return None
 
     # ------------------------------------------------------------ state
 

@@ -55,3 +55,19 @@ def test_a_full_disk_during_a_copy_is_not_reported_as_a_damaged_book(tmp_path):
         copy(_FullDisk(), tmp_path / "copy.sqlite")  # type: ignore[arg-type]
     assert not isinstance(caught.value, DamagedBook)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_device_or_pipe_is_never_replaced_whoever_writes(tmp_path):
+    """By construction: every writer goes through here, so none can replace such a node."""
+    import os
+
+    from scrutiny_desktop.files.outputs import OutputRefused
+
+    folder, pipe = tmp_path / "a folder", tmp_path / "a pipe"
+    folder.mkdir()
+    os.mkfifo(pipe)
+    for target in (folder, pipe):
+        with pytest.raises(OutputRefused, match="not a file; nothing was written"):
+            write_bytes_atomically(target, b"x")
+    assert folder.is_dir() and stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a folder", "a pipe"]

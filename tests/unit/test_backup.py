@@ -115,7 +115,7 @@ def test_save_a_copy_while_edits_are_pending_holds_every_edit(tmp_path):
     with Book.open(target) as copy:
         assert len(copy.body(item_id)) == 100
     assert book.path == tmp_path / "book.sqlite"  # without switch the book stays put
-    with pytest.raises(BookError, match="is the book itself"):
+    with pytest.raises(BookError, match="is the meeting book itself"):
         book.save_copy(book.path)
     book.close()
 

@@ -1,0 +1,55 @@
+"""The window's exports and Save a copy refuse the book and its companions (issue 13, 5)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from tests.gui.conftest import WindowFactory
+
+
+@pytest.mark.parametrize("command", ["export_pdf", "export_public_pdf", "export_json"])
+def test_exporting_onto_the_book_is_refused_and_says_why(
+    make_window: WindowFactory,
+    example_book: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    window = make_window(example_book)
+    link = example_book.parent / "minutes.pdf"
+    os.link(example_book, link)  # the book under another name
+    before = example_book.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(link), ""))
+    window.act[command].trigger()
+    box = next(b for b in window.findChildren(QMessageBox) if b.windowTitle() == "Export failed")
+    assert box.text() == f"Not exported: {link} is the meeting book itself; nothing was written"
+    assert example_book.read_bytes() == before
+    assert window.ws is not None and window.ws.book.can_write()
+
+
+def test_save_a_copy_onto_the_books_write_ahead_log_is_refused(
+    make_window: WindowFactory, example_book: Path
+) -> None:
+    window = make_window(example_book)
+    wal = Path(f"{example_book}-wal")
+    assert not window.save_copy_to(wal)
+    assert window.statusBar().currentMessage() == (
+        f"No copy was made: {wal} is the meeting book's write-ahead log; nothing was written"
+    )
+    assert window.ws is not None and window.ws.book.can_write()
+
+
+def test_a_screenshot_is_never_written_over_the_book(
+    example_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scrutiny_desktop.ui.launch import screenshot
+
+    before = example_book.read_bytes()
+    assert screenshot(example_book, example_book) == 2
+    assert capsys.readouterr().err == (
+        f"scrutiny-desktop: {example_book} is the meeting book itself; nothing was written\n"
+    )
+    assert example_book.read_bytes() == before
