@@ -24,6 +24,7 @@ from typing import Any, Literal
 from scrutiny_desktop.book.errors import BookError, DamagedBook, NewerSchema, NotABook
 from scrutiny_desktop.book.version import APPLICATION_ID, SCHEMA_VERSION
 from scrutiny_desktop.domain.text import clean
+from scrutiny_desktop.files.outputs import node_kind
 
 _MAGIC = b"SQLite format 3\x00"
 
@@ -31,15 +32,28 @@ Mode = Literal["rw", "ro", "immutable"]
 
 
 def check_header(path: Path) -> None:
-    """Raise NotABook / NewerSchema / DamagedBook unless ``path`` is a book we can open."""
+    """Raise NotABook / NewerSchema / DamagedBook unless ``path`` is a book we can open.
+
+    Anything but a regular file is refused from its ``stat``, before it is opened: opening
+    a named pipe waits for a writer for ever, and opening a device may do something.
+    """
+    require_file(path)
     try:
-        with path.open("rb") as f:
-            header = f.read(100)
-            size = os.fstat(f.fileno()).st_size
+        # Non-blocking, and checked again once open: a pipe swapped in meanwhile cannot hang us.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
         raise NotABook(f"{path} is a folder, not a meeting book") from None
     except PermissionError:
         raise NotABook(f"{path} cannot be read (permission denied)") from None
+    try:
+        st = os.fstat(fd)
+        kind = node_kind(st.st_mode)
+        if kind is not None:
+            raise NotABook(f"{path} is {kind}, not a meeting book")
+        header = os.pread(fd, 100, 0) if hasattr(os, "pread") else os.read(fd, 100)
+        size = st.st_size
+    finally:
+        os.close(fd)
     if not header:
         raise NotABook(f"{path} is an empty file, not a meeting book")
     if not header.startswith(_MAGIC):
@@ -58,6 +72,19 @@ def check_header(path: Path) -> None:
             "update the application to open it"
         )
     _check_length(path, header, size)
+
+
+def require_file(path: Path) -> None:
+    """NotABook unless ``path`` (links followed) is a regular file; nothing is opened."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return  # the caller says "does not exist", or creates it
+    except OSError as e:
+        raise NotABook(f"{path} cannot be read ({e.strerror})") from None
+    kind = node_kind(mode)
+    if kind is not None:
+        raise NotABook(f"{path} is {kind}, not a meeting book")
 
 
 def _check_length(path: Path, header: bytes, size: int) -> None:

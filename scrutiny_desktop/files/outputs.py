@@ -62,17 +62,23 @@ def not_a_file(path: Path) -> str | None:
         mode = os.stat(path).st_mode
     except OSError:
         return None  # nothing there yet (or unreadable: the write itself will say so)
+    kind = node_kind(mode)
+    return None if kind is None else f"is {kind}, not a file"
+
+
+def node_kind(mode: int) -> str | None:
+    """What a ``stat`` mode is, when it is not a regular file: "a folder", "a device", ..."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
+        return "a folder"
     if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a file"
+        return "a named pipe (FIFO)"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file"
+        return "a device"
     if stat.S_ISSOCK(mode):
-        return "is a socket, not a file"
-    return "is not a regular file"
+        return "a socket"
+    return "not a regular file"
 
 
 def _belongs_to(path: Path, book: Path) -> str | None:

@@ -1,4 +1,4 @@
-"""The window's exports and Save a copy refuse the book and its companions (issue 13, 5)."""
+"""The window and the files around its book: outputs, pipes, links (issue 13)."""
 
 from __future__ import annotations
 
@@ -53,3 +53,16 @@ def test_a_screenshot_is_never_written_over_the_book(
         f"scrutiny-desktop: {example_book} is the meeting book itself; nothing was written\n"
     )
     assert example_book.read_bytes() == before
+
+
+def test_a_named_pipe_is_refused_as_a_book_without_waiting(
+    make_window: WindowFactory, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "meetings.sqlite"
+    os.mkfifo(fifo)
+    window = make_window(None)
+    assert not window.open_book(fifo)  # the pipe was opened for reading before: a hang
+    assert window.statusBar().currentMessage() == (
+        f"Cannot open {fifo}: {fifo} is a named pipe (FIFO), not a meeting book"
+    )
+    assert window.ws is None
