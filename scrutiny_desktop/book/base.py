@@ -219,22 +219,26 @@ class BookBase:
             raise BookError(str(e)) from None
         lock = None
         if switch and self._lock is not None:
-            lock = BookLock(target).acquire()
+            # Before writing: a file another window has open is not replaced under it.
+            lock = BookLock(target, holder=self._lock.holder).acquire()
         try:
             backup.copy(self._conn, target)
             if switch:
+                if lock is not None:
+                    lock.follow_file()  # the copy is a new file: lock it, not the one replaced
                 conn = connect(target, mode="rw")
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
         if switch:
-            if self._lock is not None:
-                with suppress(OSError):
-                    self._lock.release()
-            self._lock = lock
+            old_lock, self._lock = self._lock, lock
             self.path = target
             self._swap_connection(conn)
+            if old_lock is not None:
+                # Only now that its connection is closed (see book/lock.py).
+                with suppress(OSError):
+                    old_lock.release()
             self.read_only, self.read_only_reason, self.fault = False, None, None
         return target
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.errors import BookError, NotFound
 from scrutiny_desktop.book.lifecycle import LifecycleStore
-from scrutiny_desktop.book.lock import BookLock
+from scrutiny_desktop.book.lock import WINDOW, BookLock
 from scrutiny_desktop.book.opening import (
     check_header,
     connect,
@@ -45,25 +45,29 @@ class Book(LifecycleStore, SearchStore):
         create: bool = False,
         read_only: bool = False,
         lock: bool = False,
+        holder: str = WINDOW,
     ) -> Book:
         """Open an existing book (or create it when ``create`` and missing).
 
         Raises a BookError subclass, with the file untouched, for anything that is
         not a book this release can open. A book that cannot be written (read-only
         file, folder or drive) opens read-only, saying why in ``read_only_reason``.
-        With ``lock`` (the window's way), a book open for writing elsewhere raises
-        ``BookLocked``; the caller may then open it with ``read_only=True``.
+        With ``lock`` (the window's way, and every command that writes), a book open
+        for writing elsewhere, under any name, raises ``BookLocked``; the caller may
+        then open it with ``read_only=True``. ``holder`` names the opener to others
+        (``"window"``, or a command: ``"import"``).
         """
         path = Path(path)
         if not path.exists():
             if not create:
                 raise NotFound(f"{path} does not exist")
-            return cls.create(path, lock=lock)
+            return cls.create(path, lock=lock, holder=holder)
         check_header(path)
         unwritable = unwritable_reason(path)
         reason = "opened read-only as asked" if read_only else unwritable
         read_only = read_only or unwritable is not None
-        held = BookLock(path).acquire() if lock and not read_only else None
+        # Before connecting: the lock keeps a descriptor of the book open until close.
+        held = BookLock(path, holder=holder).acquire() if lock and not read_only else None
         had_wal = Path(f"{path}-wal").exists()
         mode = read_mode(path, unwritable is not None) if read_only else "rw"
         try:
@@ -90,13 +94,15 @@ class Book(LifecycleStore, SearchStore):
         return book
 
     @classmethod
-    def create(cls, path: Path | str, *, lock: bool = False) -> Book:
+    def create(cls, path: Path | str, *, lock: bool = False, holder: str = WINDOW) -> Book:
         """Create a new, empty book at ``path`` (which must not exist)."""
         path = Path(path)
         if path.exists():
             raise BookError(f"{path} already exists; open it instead of creating it")
-        held = BookLock(path).acquire() if lock else None
+        held = BookLock(path, holder=holder).acquire() if lock else None
         conn = connect(path, mode="rw")
+        if held is not None:
+            held.acquire()  # the file exists now: lock the file itself too
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         book = cls(path, conn, read_only=False)
         book._lock = held
