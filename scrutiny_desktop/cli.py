@@ -16,12 +16,16 @@ from typing import TextIO
 
 from scrutiny_desktop import __version__
 from scrutiny_desktop.book import Book, BookError, MeetingLocked
+from scrutiny_desktop.book.errors import BookLocked
 from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.window_options import add_open_arguments
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 1, 2, 3
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
+
+#: The commands that only read a book: they work while a window has it open.
+READ_ONLY = ("list", "export", "verify", "actions", "search")
 
 
 class CliError(Exception):
@@ -133,6 +137,13 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     except MeetingLocked as e:
         print(f"scrutiny-desktop: refused: {e}", file=err)
         return EXIT_REFUSED
+    except BookLocked as e:
+        print(
+            f"scrutiny-desktop: {args.book} is open for writing in {e.who}; close it there "
+            f"first ({', '.join(READ_ONLY[:-1])} and {READ_ONLY[-1]} still work)",
+            file=err,
+        )
+        return EXIT_BAD_INPUT
     except NotAsSigned as e:
         print(f"scrutiny-desktop: {e}", file=err)
         return EXIT_REFUSED
@@ -151,9 +162,18 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export import interchange
 
     minutes = interchange.load(args.file)  # validated before the book is touched
-    with Book.open(args.book, create=True) as book:
+    with _for_writing(args, create=True) as book:
         print(book.import_minutes(minutes), file=out)
     return EXIT_OK
+
+
+def _for_writing(args: argparse.Namespace, *, create: bool = False) -> Book:
+    """The book, for a command that writes: locked as the window locks it, or BookLocked.
+
+    One writer at a time, window or command; the lock names the command to a window
+    that tries to open the book meanwhile.
+    """
+    return Book.open(args.book, create=create, lock=True, holder=args.command)
 
 
 def _list(args: argparse.Namespace, out: TextIO) -> int:
@@ -193,13 +213,13 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _new_meeting(args: argparse.Namespace, out: TextIO) -> int:
-    with Book.open(args.book) as book:
+    with _for_writing(args) as book:
         print(book.new_meeting_after(book.resolve_meeting(args.after), args.date), file=out)
     return EXIT_OK
 
 
 def _sign_off(args: argparse.Namespace, out: TextIO) -> int:
-    with Book.open(args.book) as book:
+    with _for_writing(args) as book:
         m = book.sign_off(
             book.resolve_meeting(args.meeting), args.by, args.on or date.today(), args.note
         )
@@ -212,7 +232,7 @@ def _sign_off(args: argparse.Namespace, out: TextIO) -> int:
 def _reopen(args: argparse.Namespace, out: TextIO) -> int:
     import getpass
 
-    with Book.open(args.book) as book:
+    with _for_writing(args) as book:
         m = book.reopen(
             book.resolve_meeting(args.meeting), args.reason, args.by or getpass.getuser()
         )
