@@ -1,5 +1,10 @@
 """Snapshots of a book into a folder beside it, and copies, through SQLite's backup API.
 
+Snapshots go into ``<book file name> backups/`` beside the real book (links resolved) and
+are named ``<book file name> <date time>.sqlite``: by the full name, so that two books
+with the same stem never share a folder or a rotation (issue 13). Releases before that
+used ``<stem> backups/``; such a folder is left exactly as it is (``earlier_backups_folder``).
+
 Never a file copy: a copy of a WAL database misses the commits still in its -wal. Each
 snapshot is checked with ``PRAGMA quick_check`` (on the copy, in the caller's thread),
 which is where page damage the quick checks on open cannot see is found; a damaged
@@ -20,7 +25,9 @@ from typing import Protocol
 from scrutiny_desktop.book.errors import BookError, DamagedBook
 from scrutiny_desktop.book.faults import reason_of
 from scrutiny_desktop.book.opening import read_mode, tidy_sidecars, unwritable_reason
+from scrutiny_desktop.files import companions
 from scrutiny_desktop.files.atomic import write_atomically
+from scrutiny_desktop.files.companions import sidecar
 
 KEEP = 10
 
@@ -34,22 +41,33 @@ class _HasPath(Protocol):
 
 
 def backups_folder(book_path: Path) -> Path:
-    """``<folder>/<stem> backups``: beside the book, named after it."""
-    book_path = Path(book_path).absolute()
-    return book_path.parent / f"{book_path.stem} backups"
+    """``<folder>/<book file name> backups``: beside the real book, named by its full name."""
+    return companions.backups_folder(book_path)
 
 
-def _stamp_re(stem: str) -> re.Pattern[str]:
+def earlier_backups_folder(book_path: Path) -> Path | None:
+    """The ``<stem> backups`` folder releases before issue 13 wrote, if it is there.
+
+    Two books with the same stem (``minutes.sqlite``, ``minutes.db``) shared it, so its
+    snapshots cannot be told apart: it is never written or rotated now, and what is in it
+    stays until its owner deletes it.
+    """
+    folder = companions.legacy_backups_folder(book_path)
+    if folder == backups_folder(book_path) or not folder.is_dir():
+        return None
+    return folder
+
+
+def _stamp_re(name: str) -> re.Pattern[str]:
     return re.compile(
-        rf"^{re.escape(stem)} (\d{{4}}-\d\d-\d\d \d\d\.\d\d\.\d\d)(?: \((\d+)\))?\.sqlite$"
+        rf"^{re.escape(name)} (\d{{4}}-\d\d-\d\d \d\d\.\d\d\.\d\d)(?: \((\d+)\))?\.sqlite$"
     )
 
 
 def backups(book_path: Path, backups_dir: Path | None = None) -> list[Path]:
     """The snapshots of a book, oldest first (only files named as ``snapshot`` names them)."""
-    book_path = Path(book_path)
     folder = backups_dir or backups_folder(book_path)
-    pattern = _stamp_re(book_path.stem)
+    pattern = _stamp_re(companions.real_path(book_path).name)
     found = []
     for p in folder.glob("*.sqlite") if folder.is_dir() else ():
         m = pattern.match(p.name)
@@ -73,6 +91,7 @@ def snapshot(
     and ``BackupFailed`` when it cannot be written.
     """
     path = Path(book.path if not isinstance(book, Path) else book).absolute()
+    name = companions.real_path(path).name
     folder = backups_dir or backups_folder(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -81,12 +100,12 @@ def snapshot(
             f"no backup of {path} was made: {folder} cannot be created ({e.strerror})"
         ) from e
     when = (now or datetime.now()).strftime("%Y-%m-%d %H.%M.%S")
-    target = folder / f"{path.stem} {when}.sqlite"
+    target = folder / f"{name} {when}.sqlite"
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"{path.stem} {when} ({n}).sqlite"
-    had_wal = Path(f"{path}-wal").exists()
+        target = folder / f"{name} {when} ({n}).sqlite"
+    had_wal = sidecar(path, "-wal").exists()
     mode = read_mode(path, unwritable_reason(path) is not None)
     query = "mode=ro&immutable=1" if mode == "immutable" else "mode=ro"
     try:

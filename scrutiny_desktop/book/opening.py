@@ -24,6 +24,7 @@ from typing import Any, Literal
 from scrutiny_desktop.book.errors import BookError, DamagedBook, NewerSchema, NotABook
 from scrutiny_desktop.book.version import APPLICATION_ID, SCHEMA_VERSION
 from scrutiny_desktop.domain.text import clean
+from scrutiny_desktop.files.companions import real_path, sidecar
 from scrutiny_desktop.files.outputs import node_kind
 
 _MAGIC = b"SQLite format 3\x00"
@@ -93,7 +94,7 @@ def _check_length(path: Path, header: bytes, size: int) -> None:
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     counter_valid = header[24:28] == header[92:96]
-    wal = Path(f"{path}-wal")
+    wal = sidecar(path, "-wal")
     # With frames still in a -wal, a checkpoint cut short may have grown page 1's count
     # before the pages themselves: SQLite finishes that checkpoint, so trust it then.
     if wal.exists() and wal.stat().st_size > 0:
@@ -127,7 +128,7 @@ def unwritable_reason(path: Path) -> str | None:
     mode needs to create ``-wal`` and ``-shm`` files beside the book, so the folder
     must be writable too.
     """
-    folder = path.absolute().parent
+    folder = real_path(path).parent  # where SQLite puts -wal and -shm: beside the real file
     try:
         st = path.stat()
         folder_st = folder.stat()
@@ -155,7 +156,7 @@ def read_mode(path: Path, unwritable: bool) -> Mode:
     writable, and no -wal beside it says that some connection has it open (in WAL mode
     every open connection keeps the -wal; the last one to close deletes it).
     """
-    if unwritable and not Path(f"{path}-wal").exists():
+    if unwritable and not sidecar(path, "-wal").exists():
         return "immutable"
     return "ro"
 
@@ -241,7 +242,7 @@ def tidy_sidecars(path: Path) -> None:
     last one checkpoints (nothing, here) and deletes them; if another connection still
     has the book open, it leaves them alone, as it must.
     """
-    if not Path(f"{path}-wal").exists() or unwritable_reason(path) is not None:
+    if not sidecar(path, "-wal").exists() or unwritable_reason(path) is not None:
         return
     try:
         conn = sqlite3.connect(str(path))

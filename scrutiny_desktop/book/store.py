@@ -30,6 +30,7 @@ from scrutiny_desktop.domain.model import (
     Minutes,
     Person,
 )
+from scrutiny_desktop.files.companions import sidecar
 
 
 class Book(LifecycleStore, SearchStore):
@@ -68,7 +69,7 @@ class Book(LifecycleStore, SearchStore):
         read_only = read_only or unwritable is not None
         # Before connecting: the lock keeps a descriptor of the book open until close.
         held = BookLock(path, holder=holder).acquire() if lock and not read_only else None
-        had_wal = Path(f"{path}-wal").exists()
+        had_wal = sidecar(path, "-wal").exists()
         mode = read_mode(path, unwritable is not None) if read_only else "rw"
         try:
             conn = connect(path, mode=mode)

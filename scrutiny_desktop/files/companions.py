@@ -49,3 +49,8 @@ def legacy_backups_folder(book: str | os.PathLike[str]) -> Path:
     """
     real = real_path(book)
     return real.parent / f"{real.stem} backups"
+
+
+def sidecar(book: str | os.PathLike[str], suffix: str) -> Path:
+    """``<real book><suffix>``: SQLite keeps -wal and -shm beside the real file, not a link."""
+    return Path(f"{real_path(book)}{suffix}")
