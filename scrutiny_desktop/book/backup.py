@@ -16,6 +16,8 @@ SQLite connection belongs to the thread that made it).
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import sqlite3
 from datetime import datetime
@@ -28,6 +30,7 @@ from scrutiny_desktop.book.opening import read_mode, tidy_sidecars, unwritable_r
 from scrutiny_desktop.files import companions
 from scrutiny_desktop.files.atomic import write_atomically
 from scrutiny_desktop.files.companions import sidecar
+from scrutiny_desktop.files.permissions import make_folder_like
 
 KEEP = 10
 
@@ -94,7 +97,11 @@ def snapshot(
     name = companions.real_path(path).name
     folder = backups_dir or backups_folder(path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        book_stat = os.stat(path)  # the snapshots and their folder take its mode and group
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        make_folder_like(folder, book_stat)
+        if not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "a file is in the way", str(folder))
     except OSError as e:
         raise BackupFailed(
             f"no backup of {path} was made: {folder} cannot be created ({e.strerror})"
@@ -114,7 +121,7 @@ def snapshot(
         raise BackupFailed(f"no backup of {path} was made: it cannot be read ({e})") from e
     try:
         source.execute("PRAGMA busy_timeout = 2000")
-        copy(source, target, check=True)
+        copy(source, target, check=True, like=book_stat)
     finally:
         source.close()
         if not had_wal:
@@ -131,11 +138,18 @@ def rotate(book_path: Path, folder: Path, keep: int = KEEP) -> list[Path]:
     return old
 
 
-def copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> Path:
+def copy(
+    source: sqlite3.Connection,
+    target: Path,
+    *,
+    check: bool = False,
+    like: os.stat_result | None = None,
+) -> Path:
     """Copy the database on ``source`` to ``target`` atomically (temporary file, rename).
 
     The copy holds every transaction committed on ``source`` when it starts. With
     ``check``, the copy must pass ``quick_check`` or it is deleted and DamagedBook raised.
+    ``like``: the book's ``stat``, whose mode and group the copy takes.
     """
     target = Path(target).absolute()
 
@@ -154,7 +168,7 @@ def copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> Pa
                 Path(f"{tmp}{side}").unlink(missing_ok=True)
 
     try:
-        write_atomically(target, backup_into)
+        write_atomically(target, backup_into, like=like)
     except sqlite3.DatabaseError as e:
         # A full disk or a busy book is not a damaged one: say which, so that nobody
         # restores an old backup over a good book because a copy could not be written.

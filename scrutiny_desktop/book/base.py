@@ -7,6 +7,7 @@ failure turned into ``WriteFailed`` with the transaction rolled back.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -55,6 +56,8 @@ class BookBase:
         self._conn = conn
         self._utils: Database | None = None
         self._identity = faults.identity(self.path)
+        #: The file as opened: its mode and group go to copies if it is gone by then.
+        self._opened_stat = os.stat(self.path)
         self._fail_next: BaseException | None = None
         self._depth = 0
         self._lock: BookLock | None = None
@@ -199,6 +202,7 @@ class BookBase:
         old = self._conn
         self._conn, self._utils = conn, None
         self._identity = faults.identity(self.path)
+        self._opened_stat = os.stat(self.path)
         with suppress(sqlite3.Error):
             old.close()
 
@@ -222,7 +226,7 @@ class BookBase:
             # Before writing: a file another window has open is not replaced under it.
             lock = BookLock(target, holder=self._lock.holder).acquire()
         try:
-            backup.copy(self._conn, target)
+            backup.copy(self._conn, target, like=self._file_stat())
             if switch:
                 if lock is not None:
                     lock.follow_file()  # the copy is a new file: lock it, not the one replaced
@@ -241,6 +245,15 @@ class BookBase:
                     old_lock.release()
             self.read_only, self.read_only_reason, self.fault = False, None, None
         return target
+
+    def _file_stat(self) -> os.stat_result:
+        """The book file's ``stat`` now, or as opened when it is no longer at its path."""
+        if faults.where_is(self.path, self._identity) is None:
+            try:
+                return os.stat(self.path)
+            except OSError:
+                pass
+        return self._opened_stat
 
     @property
     def replaced_characters(self) -> int:

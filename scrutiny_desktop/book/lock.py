@@ -51,8 +51,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from scrutiny_desktop.book.errors import BookLocked
+from scrutiny_desktop.book.errors import BookError, BookLocked
 from scrutiny_desktop.files import companions
+from scrutiny_desktop.files.permissions import share_like
 
 try:
     import fcntl
@@ -103,8 +104,10 @@ class BookLock:
                 if took_name:
                     self.release()
                 raise
-        if took_name and self._fd is not None:
-            _write(self._fd, self.holder)
+        if self._fd is not None:
+            if took_name:
+                _write(self._fd, self.holder)
+            share_like(self._fd, self.book)  # readable (and lockable) by whoever may write the book
         return self
 
     def follow_file(self) -> None:
@@ -183,7 +186,7 @@ class BookLock:
         """The locked fd; None when this file system has no flock (use O_EXCL then)."""
         assert fcntl is not None
         for _ in range(10):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = _open_lock_file(self.path)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -205,7 +208,7 @@ class BookLock:
     def _acquire_exclusive(self) -> int:
         for _ in range(2):
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
             except FileExistsError:
                 holder = _read_path(self.path)
                 if not _stale(holder, self.path):
@@ -236,6 +239,21 @@ class BookLock:
             since=since,
             who=who,
         )
+
+
+def _open_lock_file(path: Path) -> int:
+    """The lock file, made 0600 (``share_like`` then gives it the book's mode and group).
+
+    Read-only when this user may not write it (another member of the book's group left
+    it behind): ``flock`` works all the same, only the holder's details stay stale.
+    """
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except PermissionError:
+        try:
+            return os.open(path, os.O_RDONLY)
+        except OSError as e:
+            raise BookError(f"{path} (the book's lock file) cannot be opened ({e.strerror})") from e
 
 
 def _flock(kind: int, start: int) -> bytes:

@@ -2,40 +2,45 @@
 
 Every file the application writes for a user — PDF, JSON, CSV, a copy or backup of a book —
 goes through ``write_atomically``: a temporary file in the target's folder, flushed to disk,
-then renamed over the target. A new file gets the usual 0644 (``mkstemp``'s 0600 would
-make a circulated PDF private to its writer); a replaced one keeps its permissions.
+then renamed over the target. Its mode and group are decided in ``files.permissions``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from scrutiny_desktop.files.outputs import OutputRefused, not_a_file
+from scrutiny_desktop.files.permissions import take_permissions
 
 
-def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
+def write_atomically(
+    target: Path, write: Callable[[Path], object], *, like: os.stat_result | None = None
+) -> None:
     """Call ``write(tmp)`` on a temporary file beside ``target``, then rename it over ``target``.
 
     On any failure the temporary file is removed and ``target`` is left as it was. A
     folder, device, named pipe or socket at ``target`` is refused (``OutputRefused``)
     before anything is written: ``os.replace`` would replace the node itself.
+
+    The file's mode and group (``files.permissions``): ``like``'s when given (a copy of a
+    book takes the book's), else those of the file it replaces, else a new file's
+    (``0o666`` less the umask).
     """
     target = Path(target)
     _replaceable(target)
+    source = like if like is not None else _replaced(target)
+    tmp, fd = _temporary(target, private=source is not None)
     try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o644
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        os.fchmod(fd, mode)
-        os.close(fd)
+        try:
+            if source is not None:
+                take_permissions(fd, source)
+        finally:
+            os.close(fd)
         write(tmp)
         with tmp.open("rb") as f:
             os.fsync(f.fileno())
@@ -44,6 +49,31 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _replaced(target: Path) -> os.stat_result | None:
+    """The regular file ``target`` is now (whose mode and group a rewrite keeps), if any."""
+    try:
+        st = os.lstat(target)
+    except OSError:
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
+
+
+def _temporary(target: Path, *, private: bool) -> tuple[Path, int]:
+    """A new hidden file beside ``target`` and its descriptor.
+
+    ``private``: created 0600, to be opened up (or not) by ``take_permissions`` before any
+    byte is written; else created ``0o666`` so that the kernel applies the umask itself.
+    """
+    while True:
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+            fd = os.open(tmp, flags, 0o600 if private else 0o666)
+        except FileExistsError:
+            continue
+        return tmp, fd
 
 
 def _replaceable(target: Path) -> None:
