@@ -8,21 +8,28 @@ Exit codes: 0 success, 2 bad input or a file we will not open (one line on stder
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from scrutiny_desktop import __version__
 from scrutiny_desktop.book import Book, BookError, MeetingLocked
 from scrutiny_desktop.book.errors import BookLocked
+from scrutiny_desktop.files.atomic import OutputNotWritten
 from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.window_options import add_open_arguments
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 1, 2, 3
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
+
+MAX_LIMIT = 100_000
 
 #: The commands that only read a book: they work while a window has it open.
 READ_ONLY = ("list", "export", "verify", "actions", "search")
@@ -72,6 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_export)
     _lifecycle_commands(sub)
     return parser
+
+
+def _limit(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of results from 1 to {MAX_LIMIT}"
+        )
+    return n
 
 
 def _iso_date(text: str) -> date:
@@ -124,16 +143,36 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     p = sub.add_parser("search", help="search every meeting: titles, bodies, actions, updates")
     p.add_argument("book", type=Path)
     p.add_argument("text", nargs="+")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_limit, default=50, help="at most this many (1 to 100000)")
     p.set_defaults(handler=_search)
 
 
-def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """Run one non-window command; returns the exit code."""
+def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run one non-window command; returns the exit code.
+
+    ``out`` and ``err`` default to the standard streams, which Python sets to None when
+    they were closed when the program started (``>&-``).
+    """
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
+    if out is None and _shows_result(args):
+        print(
+            "scrutiny-desktop: standard output is closed, so nothing could be shown; "
+            "nothing was done",
+            file=err,
+        )
+        return EXIT_BAD_INPUT
+    guarded = _Guarded(out)
     try:
-        return handler(args, out)
+        code = handler(args, cast(TextIO, guarded))
+        guarded.flush()
+        return code
+    except StdoutFailed as e:
+        print(f"scrutiny-desktop: standard output cannot be written: {e.strerror}", file=err)
+        guarded.discard()
+        return EXIT_BAD_INPUT
     except MeetingLocked as e:
         print(f"scrutiny-desktop: refused: {e}", file=err)
         return EXIT_REFUSED
@@ -150,6 +189,9 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     except (BookError, CliError, OutputRefused, ValueError) as e:
         print(f"scrutiny-desktop: {e}", file=err)
         return EXIT_BAD_INPUT
+    except OutputNotWritten as e:
+        print(f"scrutiny-desktop: {e}", file=err)
+        return EXIT_BAD_INPUT
     except OSError as e:
         print(f"scrutiny-desktop: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=err)
         return EXIT_BAD_INPUT
@@ -158,10 +200,56 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
         return EXIT_UNEXPECTED
 
 
+def _shows_result(args: argparse.Namespace) -> bool:
+    """Whether the command prints its result (rather than writing it to an -o file)."""
+    output = getattr(args, "output", None)
+    return args.command not in ("export", "actions") or output in (None, "-")
+
+
+class StdoutFailed(OSError):
+    """Standard output could not be written (closed pipe, full disk)."""
+
+
+class _Guarded(io.TextIOBase):
+    """Standard output, whose write errors are told apart from every other OSError."""
+
+    def __init__(self, out: TextIO | None) -> None:
+        super().__init__()
+        self._out = out
+
+    def write(self, text: str) -> int:
+        if self._out is None:
+            raise StdoutFailed(errno.EBADF, "it is closed")
+        try:
+            return self._out.write(text)
+        except OSError as e:
+            raise StdoutFailed(e.errno, e.strerror) from e
+
+    def flush(self) -> None:
+        if self._out is None:
+            return
+        try:
+            self._out.flush()
+        except OSError as e:
+            raise StdoutFailed(e.errno, e.strerror) from e
+
+    def discard(self) -> None:
+        """Drop what could not be written, so that Python's exit does not try again."""
+        fileno = getattr(self._out, "fileno", None)
+        if self._out is sys.stdout and fileno is not None:
+            with contextlib.suppress(OSError, ValueError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, fileno())
+                os.close(devnull)
+
+
 def _import(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export import interchange
 
-    minutes = interchange.load(args.file)  # validated before the book is touched
+    try:
+        minutes = interchange.load(args.file)  # validated before the book is touched
+    except RecursionError:
+        raise CliError(f"{args.file}: not valid JSON: nested too deeply to read") from None
     with _for_writing(args, create=True) as book:
         print(book.import_minutes(minutes), file=out)
     return EXIT_OK

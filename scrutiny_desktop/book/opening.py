@@ -148,6 +148,46 @@ def unwritable_reason(path: Path) -> str | None:
     return None
 
 
+def uncreatable_reason(path: Path) -> str | None:
+    """Why a new book cannot be made at ``path``, or None when it can.
+
+    The folder's permission bits are honoured as ``unwritable_reason`` honours them, so
+    root is refused a folder marked read-only like anyone else.
+    """
+    folder = Path(os.path.abspath(path)).parent
+    if not folder.is_dir():
+        return f"its folder {folder} does not exist"
+    try:
+        folder_st = folder.stat()
+        read_only_fs = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError as e:
+        return f"its folder cannot be read ({e.strerror})"
+    if read_only_fs:
+        return "it is on a read-only drive"
+    if not os.access(folder, os.W_OK) or not folder_st.st_mode & (
+        stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    ):
+        return "its folder is read-only"
+    return None
+
+
+def create_file(path: Path) -> None:
+    """Make the empty file a new book starts as, refusing one that is there already.
+
+    ``O_EXCL``: never another program's file made at the same moment. Mode 0644 less
+    the umask, as SQLite makes a book (``files.permissions`` says why).
+    """
+    try:
+        fd = os.open(
+            path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o644
+        )
+    except FileExistsError:
+        raise BookError(f"{path} already exists; open it instead of creating it") from None
+    except OSError as e:
+        raise BookError(f"{path} cannot be created ({e.strerror})") from None
+    os.close(fd)  # nothing has it open yet: no SQLite lock to lose (book/lock.py)
+
+
 def read_mode(path: Path, unwritable: bool) -> Mode:
     """How to open ``path`` read-only without leaving files beside it where possible.
 

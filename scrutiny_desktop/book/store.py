@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import suppress
 from dataclasses import replace
@@ -15,8 +16,10 @@ from scrutiny_desktop.book.lock import WINDOW, BookLock
 from scrutiny_desktop.book.opening import (
     check_header,
     connect,
+    create_file,
     read_mode,
     tidy_sidecars,
+    uncreatable_reason,
     unopenable,
     unwritable_reason,
 )
@@ -98,16 +101,33 @@ class Book(LifecycleStore, SearchStore):
     def create(cls, path: Path | str, *, lock: bool = False, holder: str = WINDOW) -> Book:
         """Create a new, empty book at ``path`` (which must not exist)."""
         path = Path(path)
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise BookError(f"{path} already exists; open it instead of creating it")
+        reason = uncreatable_reason(path)
+        if reason is not None:
+            raise BookError(f"{path} cannot be created: {reason}")
         held = BookLock(path, holder=holder).acquire() if lock else None
-        conn = connect(path, mode="rw")
-        if held is not None:
-            held.acquire()  # the file exists now: lock the file itself too
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        book = cls(path, conn, read_only=False)
-        book._lock = held
-        book._migrate()
+        conn, made = None, None
+        try:
+            create_file(path)
+            made = os.stat(path)
+            if held is not None:
+                held.acquire()  # the file exists now: lock the file itself too
+            conn = connect(path, mode="rw")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            book = cls(path, conn, read_only=False)
+            book._lock = held
+            book._migrate()
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            if held is not None:
+                held.release()
+            with suppress(OSError):
+                now = os.stat(path)
+                if made is not None and (now.st_dev, now.st_ino) == (made.st_dev, made.st_ino):
+                    path.unlink()  # a half-made book is no book: leave nothing behind
+            raise
         return book
 
     def _needs_migration(self) -> bool:

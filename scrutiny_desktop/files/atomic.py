@@ -34,7 +34,10 @@ def write_atomically(
     target = Path(target)
     _replaceable(target)
     source = like if like is not None else _replaced(target)
-    tmp, fd = _temporary(target, private=source is not None)
+    try:
+        tmp, fd = _temporary(target, private=source is not None)
+    except OSError as e:
+        raise OutputNotWritten(target, e) from e
     try:
         try:
             if source is not None:
@@ -46,9 +49,22 @@ def write_atomically(
             os.fsync(f.fileno())
         os.replace(tmp, target)
         fsync_folder(target.parent)
-    except BaseException:
+    except BaseException as e:
         tmp.unlink(missing_ok=True)
+        if isinstance(e, OSError) and not isinstance(e, OutputNotWritten):
+            # Named as asked: the hidden temporary file means nothing to the person.
+            raise OutputNotWritten(target, e) from e
         raise
+
+
+class OutputNotWritten(OSError):
+    """A file could not be written; says which (the one asked for, never the temporary) and why."""
+
+    def __init__(self, target: Path, error: OSError) -> None:
+        super().__init__(error.errno, error.strerror or str(error), str(target))
+
+    def __str__(self) -> str:
+        return f"{self.filename} cannot be written: {self.strerror}"
 
 
 def _replaced(target: Path) -> os.stat_result | None:
