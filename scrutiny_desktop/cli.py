@@ -21,6 +21,7 @@ from typing import TextIO, cast
 from scrutiny_desktop import __version__
 from scrutiny_desktop.book import Book, BookError, MeetingLocked
 from scrutiny_desktop.book.errors import BookLocked
+from scrutiny_desktop.domain.printable import printable
 from scrutiny_desktop.files.atomic import OutputNotWritten
 from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.window_options import add_open_arguments
@@ -158,11 +159,7 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     if out is None and _shows_result(args):
-        print(
-            "scrutiny-desktop: standard output is closed, so nothing could be shown; "
-            "nothing was done",
-            file=err,
-        )
+        _say(err, "standard output is closed, so nothing could be shown; nothing was done")
         return EXIT_BAD_INPUT
     guarded = _Guarded(out)
     try:
@@ -170,34 +167,37 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
         guarded.flush()
         return code
     except StdoutFailed as e:
-        print(f"scrutiny-desktop: standard output cannot be written: {e.strerror}", file=err)
+        _say(err, f"standard output cannot be written: {e.strerror}")
         guarded.discard()
         return EXIT_BAD_INPUT
     except MeetingLocked as e:
-        print(f"scrutiny-desktop: refused: {e}", file=err)
+        _say(err, f"refused: {e}")
         return EXIT_REFUSED
     except BookLocked as e:
-        print(
-            f"scrutiny-desktop: {args.book} is open for writing in {e.who}; close it there "
-            f"first ({', '.join(READ_ONLY[:-1])} and {READ_ONLY[-1]} still work)",
-            file=err,
+        readers = f"{', '.join(READ_ONLY[:-1])} and {READ_ONLY[-1]}"
+        _say(
+            err,
+            f"{args.book} is open for writing in {e.who}; "
+            f"close it there first ({readers} still work)",
         )
         return EXIT_BAD_INPUT
     except NotAsSigned as e:
-        print(f"scrutiny-desktop: {e}", file=err)
+        _say(err, str(e))
         return EXIT_REFUSED
-    except (BookError, CliError, OutputRefused, ValueError) as e:
-        print(f"scrutiny-desktop: {e}", file=err)
-        return EXIT_BAD_INPUT
-    except OutputNotWritten as e:
-        print(f"scrutiny-desktop: {e}", file=err)
+    except (BookError, CliError, OutputRefused, OutputNotWritten, ValueError) as e:
+        _say(err, str(e))
         return EXIT_BAD_INPUT
     except OSError as e:
-        print(f"scrutiny-desktop: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=err)
+        _say(err, f"{e.strerror or e}: {e.filename or ''}".rstrip(": "))
         return EXIT_BAD_INPUT
     except Exception as e:  # the last resort: one line, not a traceback
-        print(f"scrutiny-desktop: unexpected error: {type(e).__name__}: {e}", file=err)
+        _say(err, f"unexpected error: {type(e).__name__}: {e}")
         return EXIT_UNEXPECTED
+
+
+def _say(err: TextIO | None, message: str) -> None:
+    """One line on stderr; control characters escaped (a path or a value may hold them)."""
+    print(f"scrutiny-desktop: {printable(message)}", file=err)
 
 
 def _shows_result(args: argparse.Namespace) -> bool:
@@ -267,7 +267,7 @@ def _for_writing(args: argparse.Namespace, *, create: bool = False) -> Book:
 def _list(args: argparse.Namespace, out: TextIO) -> int:
     with Book.open(args.book, read_only=True) as book:
         for m in book.meetings():
-            print(f"{m.id}\t{m.date.isoformat()}\t{m.title}\t{m.status.value}", file=out)
+            print(f"{m.id}\t{m.date.isoformat()}\t{printable(m.title)}\t{m.status.value}", file=out)
     return EXIT_OK
 
 
@@ -358,7 +358,7 @@ def _actions(args: argparse.Namespace, out: TextIO) -> int:
         else:
             out.write(csv_export.register_csv_text(rows, today=today))
         return EXIT_OK
-    text = csv_export.register_table(rows, today=today)
+    text = printable(csv_export.register_table(rows, today=today), keep="\n")
     if target is not None:
         write_bytes_atomically(target, text.encode("utf-8"))
     else:
@@ -374,5 +374,7 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
     for h in hits:
         where = f"item {h.item_number} {h.item_title}" if h.item_id is not None else "title"
         snippet = h.snippet.replace(MARK_START, "[").replace(MARK_END, "]").replace("\n", " ")
-        print(f"{h.meeting_date}\t{h.meeting_id}\t{where}\t{snippet}", file=out)
+        print(
+            f"{h.meeting_date}\t{h.meeting_id}\t{printable(where)}\t{printable(snippet)}", file=out
+        )
     return EXIT_OK
