@@ -17,6 +17,7 @@ from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.paths import data_dir, default_book_path
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.main_window import MainWindow
+from scrutiny_desktop.ui.session_end import SessionEnd
 
 ORGANISATION = "Scrutiny Desktop"
 APPLICATION = "scrutiny-desktop"
@@ -72,7 +73,12 @@ def launch(args: argparse.Namespace, on_shown: Callable[[MainWindow], object] | 
     attached = on_shown(window) if on_shown is not None else None  # noqa: F841
     if getattr(args, "quit_when_ready", False):
         QTimer.singleShot(0, lambda: _report_ready(app))
-    return app.exec()
+    # SIGTERM, SIGHUP, logout: what was typed in the last half second is saved first.
+    ending = SessionEnd(app, window)
+    try:
+        return app.exec()
+    finally:
+        ending.uninstall()
 
 
 def _report_ready(app: QApplication) -> None:

@@ -506,6 +506,15 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
 
+    def end_session(self) -> None:
+        """Write everything typed and close without asking: the session is ending.
+
+        (SIGTERM, logout; ``ui.session_end``.) Edits the book could not take cannot be
+        asked about now: the book keeps what it could take.
+        """
+        self._discard_kept = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing never asks: everything typed is written now (unless the book is failing)."""
         if not self._may_leave_book(self.close):
