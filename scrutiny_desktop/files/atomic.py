@@ -93,7 +93,11 @@ def _temporary(target: Path, *, private: bool) -> tuple[Path, int]:
 
 
 def _replaceable(target: Path) -> None:
-    """Refuse a ``target`` that ``os.replace`` must not replace (a link is replaced, not followed)."""
+    """Refuse a ``target`` that ``os.replace`` must not replace (a link is replaced, not followed).
+
+    Besides folders, devices and pipes: a database in use, known by the -wal or -journal
+    SQLite keeps beside it (the open book, whichever writer forgot ``check_output``).
+    """
     try:
         mode = os.lstat(target).st_mode
     except OSError:
@@ -101,6 +105,9 @@ def _replaceable(target: Path) -> None:
     if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
         why = not_a_file(target)
         raise OutputRefused(str(target), why or "is not a regular file")
+    for suffix in ("-wal", "-journal"):
+        if os.path.lexists(f"{target}{suffix}"):
+            raise OutputRefused(str(target), f"is a database in use (its {suffix} is beside it)")
 
 
 def write_bytes_atomically(target: Path, data: bytes) -> None:

@@ -25,8 +25,11 @@ from scrutiny_desktop.files.companions import (
 )
 
 
-class OutputRefused(Exception):
-    """A path that must not be written; the message names it, says why and that nothing was."""
+class OutputRefused(OSError):
+    """A path that must not be written; the message names it, says why and that nothing was.
+
+    An ``OSError``, so that every writer's "could not write" handling says it too.
+    """
 
     def __init__(self, target: str, why: str) -> None:
         said = f"{target} {why}" if target else why

@@ -71,3 +71,16 @@ def test_a_folder_device_or_pipe_is_never_replaced_whoever_writes(tmp_path):
             write_bytes_atomically(target, b"x")
     assert folder.is_dir() and stat.S_ISFIFO(pipe.lstat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a folder", "a pipe"]
+
+
+def test_a_database_in_use_is_never_replaced_whoever_writes(tmp_path):
+    """The open book has its -wal beside it: even a writer that forgot check_output stops."""
+    from scrutiny_desktop.book import Book
+    from scrutiny_desktop.files.outputs import OutputRefused
+
+    path = tmp_path / "book.sqlite"
+    with Book.create(path, lock=True):
+        before = path.read_bytes()
+        with pytest.raises(OutputRefused, match=r"is a database in use \(its -wal is beside it\)"):
+            write_bytes_atomically(path, b"a register CSV")
+        assert path.read_bytes() == before
