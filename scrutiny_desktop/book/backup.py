@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from scrutiny_desktop.book import inodes
 from scrutiny_desktop.book.errors import BookError, DamagedBook
 from scrutiny_desktop.book.faults import reason_of
 from scrutiny_desktop.book.opening import read_mode, tidy_sidecars, unwritable_reason
@@ -115,15 +116,18 @@ def snapshot(
     had_wal = sidecar(path, "-wal").exists()
     mode = read_mode(path, unwritable_reason(path) is not None)
     query = "mode=ro&immutable=1" if mode == "immutable" else "mode=ro"
+    reading = inodes.opened(path)  # a connection of this process has it open (book/inodes.py)
     try:
         source = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True)
     except sqlite3.Error as e:
+        inodes.closed(reading)
         raise BackupFailed(f"no backup of {path} was made: it cannot be read ({e})") from e
     try:
         source.execute("PRAGMA busy_timeout = 2000")
         copy(source, target, check=True, like=book_stat)
     finally:
         source.close()
+        inodes.closed(reading)
         if not had_wal:
             tidy_sidecars(path)
     rotate(path, folder, keep)

@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scrutiny_desktop.book import faults
+from scrutiny_desktop.book import faults, inodes
 from scrutiny_desktop.book.errors import (
     BookError,
     MeetingLocked,
@@ -62,6 +62,8 @@ class BookBase:
         self._depth = 0
         self._lock: BookLock | None = None
         self._tidy = False
+        #: This book's entry in the process's table of open book files (book/inodes.py).
+        self._inode: inodes.Identity | None = None
 
     @property
     def _db(self) -> Database:
@@ -199,12 +201,14 @@ class BookBase:
         return True
 
     def _swap_connection(self, conn: BookConnection) -> None:
-        old = self._conn
+        old, old_inode = self._conn, self._inode
         self._conn, self._utils = conn, None
         self._identity = faults.identity(self.path)
         self._opened_stat = os.stat(self.path)
+        self._inode = inodes.opened(self.path)
         with suppress(sqlite3.Error):
             old.close()
+        inodes.closed(old_inode)
 
     def save_copy(self, target: Path | str, *, switch: bool = False) -> Path:
         """Write a complete copy of the book to ``target`` (atomically); its path.

@@ -21,15 +21,18 @@ program closing its connection believes it is the last one and checkpoints and d
 the -wal and -shm in use (``tests/unit/test_lock.py`` shows the holder keeps it). So:
 
 * the file lock's descriptor is opened once, by ``acquire``, before ``Book.open``
-  connects, and closed only by ``release``, which ``Book.close`` calls after closing its
+  connects, and given up only by ``release``, which ``Book.close`` calls after closing its
   connection (opening a descriptor drops nothing; closing one does);
 * an OFD lock is owned by its open file description, not the process: SQLite closing
   one of its own descriptors does not drop it, and its byte is one SQLite never locks;
 * nothing in the book layer opens the book file while this process has a connection
-  to it: ``check_header`` runs before connecting, ``files.outputs`` only ``stat``s, backups go
-  through SQLite. Knowingly excepted: a second ``Book`` on the same file in the same
-  process (tests do this; the window never does) reads the header with its own
-  open and close.
+  to it, by construction: ``book/inodes.py`` is the process's table of the book files its
+  connections (every ``Book``, a backup's reader) have open. ``check_header`` does not
+  reopen a file in it, and a descriptor of such a file that must be given up (a failed
+  file lock, ``release`` while a backup still reads) is closed with the last connection,
+  as SQLite does with its own. ``files.outputs`` only ``stat``s; backups go through
+  SQLite; ``_reconnect`` reads the header of a file at the book's path only when it is
+  not the one open.
 
 Elsewhere: without OFD locks (macOS and the BSDs, where ``flock`` on the book itself may
 conflict with SQLite's fcntl locks) only the name lock is taken: links and relative
@@ -51,6 +54,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from scrutiny_desktop.book import inodes
 from scrutiny_desktop.book.errors import BookError, BookLocked
 from scrutiny_desktop.files import companions
 from scrutiny_desktop.files.permissions import share_like
@@ -117,14 +121,14 @@ class BookLock:
         """
         old, self._file_fd = self._file_fd, None
         if old is not None:
-            os.close(old)  # the replaced file: this process has no connection to it
+            inodes.close_when_unused(old)  # the replaced file
         self._file_fd = self._take_file_lock()
 
     def release(self) -> None:
         """Drop both locks. Call it only after closing this process's connection to the book."""
         file_fd, self._file_fd = self._file_fd, None
         if file_fd is not None:
-            os.close(file_fd)
+            inodes.close_when_unused(file_fd)
         fd, self._fd = self._fd, None
         if fd is None:
             return
@@ -164,7 +168,7 @@ class BookLock:
         try:
             fcntl.fcntl(fd, op, _flock(fcntl.F_WRLCK, FILE_LOCK_BYTE))
         except OSError as e:
-            os.close(fd)
+            inodes.close_when_unused(fd)  # another Book of this process may have it open
             if e.errno in (errno.EAGAIN, errno.EACCES):
                 raise self._locked_elsewhere() from None
             return None  # a file system without OFD locks: the name lock stands alone

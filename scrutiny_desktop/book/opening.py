@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
+from scrutiny_desktop.book import inodes
 from scrutiny_desktop.book.errors import BookError, DamagedBook, NewerSchema, NotABook
 from scrutiny_desktop.book.version import APPLICATION_ID, SCHEMA_VERSION
 from scrutiny_desktop.domain.text import clean
@@ -39,6 +40,10 @@ def check_header(path: Path) -> None:
     a named pipe waits for a writer for ever, and opening a device may do something.
     """
     require_file(path)
+    if inodes.is_open(inodes.identity(path)):
+        # A book this process has open already (and checked then): opening and closing it
+        # again would drop that connection's SQLite locks (book/inodes.py).
+        return
     try:
         # Non-blocking, and checked again once open: a pipe swapped in meanwhile cannot hang us.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from scrutiny_desktop.book import rows
+from scrutiny_desktop.book import inodes, rows
 from scrutiny_desktop.book.errors import BookError, NotFound
 from scrutiny_desktop.book.lifecycle import LifecycleStore
 from scrutiny_desktop.book.lock import WINDOW, BookLock
@@ -95,6 +95,7 @@ class Book(LifecycleStore, SearchStore):
             raise
         book._lock = held
         book._tidy = mode == "ro" and not had_wal
+        book._inode = inodes.opened(path)  # see book/inodes.py
         return book
 
     @classmethod
@@ -107,7 +108,7 @@ class Book(LifecycleStore, SearchStore):
         if reason is not None:
             raise BookError(f"{path} cannot be created: {reason}")
         held = BookLock(path, holder=holder).acquire() if lock else None
-        conn, made = None, None
+        conn, made, book = None, None, None
         try:
             create_file(path)
             made = os.stat(path)
@@ -117,10 +118,13 @@ class Book(LifecycleStore, SearchStore):
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             book = cls(path, conn, read_only=False)
             book._lock = held
+            book._inode = inodes.opened(path)
             book._migrate()
         except BaseException:
             if conn is not None:
                 conn.close()
+            if book is not None:
+                inodes.closed(book._inode)
             if held is not None:
                 held.release()
             with suppress(OSError):
@@ -165,8 +169,10 @@ class Book(LifecycleStore, SearchStore):
         finally:
             if self._lock is not None:
                 with suppress(OSError):
-                    self._lock.release()
+                    self._lock.release()  # its descriptor closes with the last connection
                 self._lock = None
+            inodes.closed(self._inode)
+            self._inode = None
         if self._tidy:
             tidy_sidecars(self.path)
 

@@ -253,3 +253,45 @@ def test_carrying_on_in_a_copy_locks_the_copys_own_file(tmp_path):
             Book.open(_hard_link(target), lock=True)
         with Book.open(path, lock=True):  # the old book is free again
             pass
+
+
+SECOND_OPENS = """
+import os, sys
+from scrutiny_desktop.book import Book
+from scrutiny_desktop.book.errors import BookLocked
+book = Book.open(sys.argv[1], lock=True)
+with Book.open(sys.argv[1], read_only=True) as reader:   # a second Book on the same file
+    reader.meetings()
+os.link(sys.argv[1], sys.argv[2])
+for name in sys.argv[1:3]:
+    try:
+        Book.open(name, lock=True)                      # the same file again, two names
+    except BookLocked:
+        pass
+print("ready", flush=True)
+sys.stdin.readline()
+book.close()
+"""
+
+
+def test_a_second_open_of_the_same_file_in_one_process_keeps_the_first_ones_locks(tmp_path):
+    """Reading the header, or trying the file lock, would open and close the book: parked."""
+    import sqlite3
+
+    path = tmp_path / "book.sqlite"
+    Book.create(path).close()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SECOND_OPENS, str(path), str(tmp_path / "other name.sqlite")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        other = sqlite3.connect(path)
+        other.execute("SELECT count(*) FROM meetings").fetchall()
+        other.close()
+        assert Path(f"{path}-wal").exists()  # the first Book's shared lock is still held
+    finally:
+        proc.kill()
+        proc.wait()
