@@ -8,10 +8,6 @@ Exit codes: 0 success, 2 bad input or a file we will not open (one line on stder
 from __future__ import annotations
 
 import argparse
-import contextlib
-import errno
-import io
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -21,6 +17,7 @@ from typing import TextIO, cast
 from scrutiny_desktop import __version__
 from scrutiny_desktop.book import Book, BookError, MeetingLocked
 from scrutiny_desktop.book.errors import BookLocked
+from scrutiny_desktop.cli_streams import Guarded, StdoutFailed, say
 from scrutiny_desktop.domain.printable import printable
 from scrutiny_desktop.files.atomic import OutputNotWritten
 from scrutiny_desktop.files.outputs import OutputRefused, check_output
@@ -159,88 +156,46 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     if out is None and _shows_result(args):
-        _say(err, "standard output is closed, so nothing could be shown; nothing was done")
+        say(err, "standard output is closed, so nothing could be shown; nothing was done")
         return EXIT_BAD_INPUT
-    guarded = _Guarded(out)
+    guarded = Guarded(out)
     try:
         code = handler(args, cast(TextIO, guarded))
         guarded.flush()
         return code
     except StdoutFailed as e:
-        _say(err, f"standard output cannot be written: {e.strerror}")
+        say(err, f"standard output cannot be written: {e.strerror}")
         guarded.discard()
         return EXIT_BAD_INPUT
     except MeetingLocked as e:
-        _say(err, f"refused: {e}")
+        say(err, f"refused: {e}")
         return EXIT_REFUSED
     except BookLocked as e:
         readers = f"{', '.join(READ_ONLY[:-1])} and {READ_ONLY[-1]}"
-        _say(
+        say(
             err,
             f"{args.book} is open for writing in {e.who}; "
             f"close it there first ({readers} still work)",
         )
         return EXIT_BAD_INPUT
     except NotAsSigned as e:
-        _say(err, str(e))
+        say(err, str(e))
         return EXIT_REFUSED
     except (BookError, CliError, OutputRefused, OutputNotWritten, ValueError) as e:
-        _say(err, str(e))
+        say(err, str(e))
         return EXIT_BAD_INPUT
     except OSError as e:
-        _say(err, f"{e.strerror or e}: {e.filename or ''}".rstrip(": "))
+        say(err, f"{e.strerror or e}: {e.filename or ''}".rstrip(": "))
         return EXIT_BAD_INPUT
     except Exception as e:  # the last resort: one line, not a traceback
-        _say(err, f"unexpected error: {type(e).__name__}: {e}")
+        say(err, f"unexpected error: {type(e).__name__}: {e}")
         return EXIT_UNEXPECTED
-
-
-def _say(err: TextIO | None, message: str) -> None:
-    """One line on stderr; control characters escaped (a path or a value may hold them)."""
-    print(f"scrutiny-desktop: {printable(message)}", file=err)
 
 
 def _shows_result(args: argparse.Namespace) -> bool:
     """Whether the command prints its result (rather than writing it to an -o file)."""
     output = getattr(args, "output", None)
     return args.command not in ("export", "actions") or output in (None, "-")
-
-
-class StdoutFailed(OSError):
-    """Standard output could not be written (closed pipe, full disk)."""
-
-
-class _Guarded(io.TextIOBase):
-    """Standard output, whose write errors are told apart from every other OSError."""
-
-    def __init__(self, out: TextIO | None) -> None:
-        super().__init__()
-        self._out = out
-
-    def write(self, text: str) -> int:
-        if self._out is None:
-            raise StdoutFailed(errno.EBADF, "it is closed")
-        try:
-            return self._out.write(text)
-        except OSError as e:
-            raise StdoutFailed(e.errno, e.strerror) from e
-
-    def flush(self) -> None:
-        if self._out is None:
-            return
-        try:
-            self._out.flush()
-        except OSError as e:
-            raise StdoutFailed(e.errno, e.strerror) from e
-
-    def discard(self) -> None:
-        """Drop what could not be written, so that Python's exit does not try again."""
-        fileno = getattr(self._out, "fileno", None)
-        if self._out is sys.stdout and fileno is not None:
-            with contextlib.suppress(OSError, ValueError):
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, fileno())
-                os.close(devnull)
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:

@@ -44,7 +44,8 @@ def take_permissions(fd: int, like: os.stat_result, mode: int | None = None) -> 
             os.fchown(fd, uid, like.st_gid)
         except OSError:
             mode = _group_as_others(mode)
-    os.fchmod(fd, mode)
+    if hasattr(os, "fchmod"):  # not on Windows before Python 3.13, where modes mean little
+        os.fchmod(fd, mode)
 
 
 def make_folder_like(folder: Path, like: os.stat_result) -> None:
