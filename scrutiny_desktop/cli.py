@@ -13,17 +13,27 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, cast
 
 from scrutiny_desktop import __version__
 from scrutiny_desktop.book import Book, BookError, MeetingLocked
+from scrutiny_desktop.book.errors import BookLocked
 from scrutiny_desktop.circulate import add_command as add_circulate_command
+from scrutiny_desktop.cli_streams import Guarded, StdoutFailed, say
+from scrutiny_desktop.domain.printable import printable
 from scrutiny_desktop.export import formats
+from scrutiny_desktop.files.atomic import OutputNotWritten
+from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.window_options import add_open_arguments
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 1, 2, 3
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
+
+MAX_LIMIT = 100_000
+
+#: The commands that only read a book: they work while a window has it open.
+READ_ONLY = ("list", "export", "verify", "actions", "search")
 
 
 class CliError(Exception):
@@ -65,13 +75,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="the public version: restricted items, paragraphs and actions left out",
     )
     p.add_argument(
-        "-o", "--output", type=Path, required=True, help="file to write ('-' for stdout, JSON only)"
+        "-o", "--output", required=True, help="file to write ('-' for stdout, JSON only)"
     )
     p.set_defaults(handler=_export)
     _lifecycle_commands(sub)
     _register_commands(sub)
     add_circulate_command(sub, _circulate)
     return parser
+
+
+def _limit(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of results from 1 to {MAX_LIMIT}"
+        )
+    return n
 
 
 def _iso_date(text: str) -> date:
@@ -130,13 +152,13 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         help="leave out restricted actions and notes (for circulation outside)",
     )
     p.add_argument("--format", choices=["table", "csv"], default="table")
-    p.add_argument("-o", "--output", type=Path, help="write to this file (CSV gets a BOM)")
+    p.add_argument("-o", "--output", help="write to this file (CSV gets a BOM)")
     p.set_defaults(handler=_actions)
 
     p = sub.add_parser("search", help="search every meeting: titles, bodies, actions, updates")
     p.add_argument("book", type=Path)
     p.add_argument("text", nargs="+")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_limit, default=50, help="at most this many (1 to 100000)")
     p.set_defaults(handler=_search)
 
 
@@ -159,58 +181,104 @@ def _register_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     p.set_defaults(handler=_declarations)
 
 
-def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """Run one non-window command; returns the exit code."""
+def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run one non-window command; returns the exit code.
+
+    ``out`` and ``err`` default to the standard streams, which Python sets to None when
+    they were closed when the program started (``>&-``).
+    """
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
     args = build_parser().parse_args(argv)
     args.err = err  # where _open says what opening a book found (restored locks, ...)
     handler: Handler = args.handler
+    if out is None and _shows_result(args):
+        say(err, "standard output is closed, so nothing could be shown; nothing was done")
+        return EXIT_BAD_INPUT
+    guarded = Guarded(out)
     try:
-        return handler(args, out)
+        code = handler(args, cast(TextIO, guarded))
+        guarded.flush()
+        return code
+    except StdoutFailed as e:
+        say(err, f"standard output cannot be written: {e.strerror}")
+        guarded.discard()
+        return EXIT_BAD_INPUT
     except MeetingLocked as e:
-        print(f"scrutiny-desktop: refused: {e}", file=err)
+        say(err, f"refused: {e}")
         return EXIT_REFUSED
+    except BookLocked as e:
+        readers = f"{', '.join(READ_ONLY[:-1])} and {READ_ONLY[-1]}"
+        say(
+            err,
+            f"{args.book} is open for writing in {e.who}; "
+            f"close it there first ({readers} still work)",
+        )
+        return EXIT_BAD_INPUT
     except NotAsSigned as e:
-        print(f"scrutiny-desktop: {e}", file=err)
+        say(err, str(e))
         return EXIT_REFUSED
-    except (BookError, CliError, ValueError) as e:
-        print(f"scrutiny-desktop: {e}", file=err)
+    except (BookError, CliError, OutputRefused, OutputNotWritten, ValueError) as e:
+        say(err, str(e))
         return EXIT_BAD_INPUT
     except OSError as e:
-        print(f"scrutiny-desktop: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=err)
+        say(err, f"{e.strerror or e}: {e.filename or ''}".rstrip(": "))
         return EXIT_BAD_INPUT
     except Exception as e:  # the last resort: one line, not a traceback
-        print(f"scrutiny-desktop: unexpected error: {type(e).__name__}: {e}", file=err)
+        say(err, f"unexpected error: {type(e).__name__}: {e}")
         return EXIT_UNEXPECTED
 
 
-def _open(args: argparse.Namespace, **kwargs: bool) -> Book:
+def _open(args: argparse.Namespace, **kwargs: Any) -> Book:
     """``Book.open(args.book, ...)``, saying on stderr what opening found (``notices``)."""
     book = Book.open(args.book, **kwargs)
     for notice in book.notices:
-        print(f"scrutiny-desktop: {args.book}: {notice}", file=args.err)
+        say(args.err, f"{args.book}: {notice}")
     return book
+
+
+def _shows_result(args: argparse.Namespace) -> bool:
+    """Whether the command prints its result (rather than writing it to an -o file)."""
+    output = getattr(args, "output", None)
+    return args.command not in ("export", "actions", "decisions", "declarations") or output in (
+        None,
+        "-",
+    )
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export import interchange
 
     minutes = interchange.load(args.file)  # validated before the book is touched
-    with _open(args, create=True) as book:
+    with _for_writing(args, create=True) as book:
         print(book.import_minutes(minutes), file=out)
     return EXIT_OK
+
+
+def _for_writing(args: argparse.Namespace, *, create: bool = False) -> Book:
+    """The book, for a command that writes: locked as the window locks it, or BookLocked.
+
+    One writer at a time, window or command; the lock names the command to a window
+    that tries to open the book meanwhile.
+    """
+    return _open(args, create=create, lock=True, holder=args.command)
 
 
 def _list(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args, read_only=True) as book:
         for m in book.meetings():
-            print(f"{m.id}\t{m.date.isoformat()}\t{m.title}\t{m.status.value}", file=out)
+            print(f"{m.id}\t{m.date.isoformat()}\t{printable(m.title)}\t{m.status.value}", file=out)
     return EXIT_OK
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.export import interchange
-    from scrutiny_desktop.export.atomic import write_bytes_atomically
+    from scrutiny_desktop.files.atomic import write_bytes_atomically
 
+    to_stdout = str(args.output) == "-"
+    if to_stdout and args.format != "json":
+        raise CliError(f"{args.format} cannot be written to stdout; give a file name with -o")
+    target = None if to_stdout else check_output(args.output, args.book)
     with _open(args, read_only=True) as book:
         meeting_id = book.resolve_meeting(args.meeting)
         minutes = book.minutes(meeting_id)
@@ -219,23 +287,20 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         if args.public:
             raise CliError("--public does not apply to JSON: it is always the full record")
         text = interchange.dumps(minutes)
-        if str(args.output) == "-":
+        if target is None:
             out.write(text)
         else:
-            write_bytes_atomically(args.output, text.encode("utf-8"))
+            write_bytes_atomically(target, text.encode("utf-8"))
         return EXIT_OK
-    if str(args.output) == "-":
-        raise CliError(f"{args.format} cannot be written to stdout; give a file name with -o")
-    formats.find(args.format, public=args.public).write(
-        minutes, args.output, presentation=presentation
-    )
+    assert target is not None
+    formats.find(args.format, public=args.public).write(minutes, target, presentation=presentation)
     return EXIT_OK
 
 
 def _circulate(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.circulate import MinutesAltered, circulate
 
-    with Book.open(args.book, read_only=True) as book:
+    with _open(args, read_only=True) as book:
         meeting_id = book.resolve_meeting(args.meeting)
         try:
             paths = circulate(book, meeting_id, args.out, public=args.public, sender=args.sender)
@@ -250,13 +315,13 @@ def _circulate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _new_meeting(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args) as book:
+    with _for_writing(args) as book:
         print(book.new_meeting_after(book.resolve_meeting(args.after), args.date), file=out)
     return EXIT_OK
 
 
 def _sign_off(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args) as book:
+    with _for_writing(args) as book:
         m = book.sign_off(
             book.resolve_meeting(args.meeting), args.by, args.on or date.today(), args.note
         )
@@ -269,7 +334,7 @@ def _sign_off(args: argparse.Namespace, out: TextIO) -> int:
 def _reopen(args: argparse.Namespace, out: TextIO) -> int:
     import getpass
 
-    with _open(args) as book:
+    with _for_writing(args) as book:
         m = book.reopen(
             book.resolve_meeting(args.meeting), args.reason, args.by or getpass.getuser()
         )
@@ -294,8 +359,9 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
 def _actions(args: argparse.Namespace, out: TextIO) -> int:
     from scrutiny_desktop.domain.carry import RegisterFilter
     from scrutiny_desktop.export import csv_export
-    from scrutiny_desktop.export.atomic import write_bytes_atomically
+    from scrutiny_desktop.files.atomic import write_bytes_atomically
 
+    target = None if args.output is None else check_output(args.output, args.book)
     today = args.today or date.today()
     filters = RegisterFilter(
         open_only=args.open,
@@ -310,14 +376,14 @@ def _actions(args: argparse.Namespace, out: TextIO) -> int:
 
         rows = public_register(rows)
     if args.format == "csv":
-        if args.output is not None:
-            write_bytes_atomically(args.output, csv_export.register_csv(rows, today=today))
+        if target is not None:
+            write_bytes_atomically(target, csv_export.register_csv(rows, today=today))
         else:
             out.write(csv_export.register_csv_text(rows, today=today))
         return EXIT_OK
-    text = csv_export.register_table(rows, today=today)
-    if args.output is not None:
-        write_bytes_atomically(args.output, text.encode("utf-8"))
+    text = printable(csv_export.register_table(rows, today=today), keep="\n")
+    if target is not None:
+        write_bytes_atomically(target, text.encode("utf-8"))
     else:
         out.write(text)
     return EXIT_OK
@@ -331,7 +397,9 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
     for h in hits:
         where = f"item {h.item_number} {h.item_title}" if h.item_id is not None else "title"
         snippet = h.snippet.replace(MARK_START, "[").replace(MARK_END, "]").replace("\n", " ")
-        print(f"{h.meeting_date}\t{h.meeting_id}\t{where}\t{snippet}", file=out)
+        print(
+            f"{h.meeting_date}\t{h.meeting_id}\t{printable(where)}\t{printable(snippet)}", file=out
+        )
     return EXIT_OK
 
 
@@ -382,13 +450,16 @@ def _declarations(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write_register(args: argparse.Namespace, out: TextIO, text: str) -> int:
-    """A register to ``-o`` (CSV with a byte-order mark, for spreadsheets) or stdout."""
-    from scrutiny_desktop.export.atomic import write_bytes_atomically
+    """A register to ``-o`` (CSV with a byte-order mark, for spreadsheets) or stdout; a
+    table's text shown with its control characters escaped."""
     from scrutiny_desktop.export.csv_export import csv_bytes
+    from scrutiny_desktop.files.atomic import write_bytes_atomically
 
+    if args.format != "csv":
+        text = printable(text, keep="\n")
     if args.output is None:
         out.write(text)
     else:
         data = csv_bytes(text) if args.format == "csv" else text.encode("utf-8")
-        write_bytes_atomically(args.output, data)
+        write_bytes_atomically(check_output(args.output, args.book), data)
     return EXIT_OK

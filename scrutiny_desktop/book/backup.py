@@ -1,5 +1,10 @@
 """Snapshots of a book into a folder beside it, and copies, through SQLite's backup API.
 
+Snapshots go into ``<book file name> backups/`` beside the real book (links resolved) and
+are named ``<book file name> <date time>.sqlite``: by the full name, so that two books
+with the same stem never share a folder or a rotation (issue 13). Releases before that
+used ``<stem> backups/``; such a folder is left exactly as it is (``earlier_backups_folder``).
+
 Never a file copy: a copy of a WAL database misses the commits still in its -wal. Each
 snapshot is checked with ``PRAGMA quick_check`` (on the copy, in the caller's thread),
 which is where page damage the quick checks on open cannot see is found; a damaged
@@ -11,16 +16,22 @@ SQLite connection belongs to the thread that made it).
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from scrutiny_desktop.book import inodes
 from scrutiny_desktop.book.errors import BookError, DamagedBook
 from scrutiny_desktop.book.faults import reason_of
 from scrutiny_desktop.book.opening import read_mode, tidy_sidecars, unwritable_reason
-from scrutiny_desktop.export.atomic import write_atomically
+from scrutiny_desktop.files import companions
+from scrutiny_desktop.files.atomic import write_atomically
+from scrutiny_desktop.files.companions import sidecar
+from scrutiny_desktop.files.permissions import make_folder_like
 
 KEEP = 10
 
@@ -34,22 +45,33 @@ class _HasPath(Protocol):
 
 
 def backups_folder(book_path: Path) -> Path:
-    """``<folder>/<stem> backups``: beside the book, named after it."""
-    book_path = Path(book_path).absolute()
-    return book_path.parent / f"{book_path.stem} backups"
+    """``<folder>/<book file name> backups``: beside the real book, named by its full name."""
+    return companions.backups_folder(book_path)
 
 
-def _stamp_re(stem: str) -> re.Pattern[str]:
+def earlier_backups_folder(book_path: Path) -> Path | None:
+    """The ``<stem> backups`` folder releases before issue 13 wrote, if it is there.
+
+    Two books with the same stem (``minutes.sqlite``, ``minutes.db``) shared it, so its
+    snapshots cannot be told apart: it is never written or rotated now, and what is in it
+    stays until its owner deletes it.
+    """
+    folder = companions.legacy_backups_folder(book_path)
+    if folder == backups_folder(book_path) or not folder.is_dir():
+        return None
+    return folder
+
+
+def _stamp_re(name: str) -> re.Pattern[str]:
     return re.compile(
-        rf"^{re.escape(stem)} (\d{{4}}-\d\d-\d\d \d\d\.\d\d\.\d\d)(?: \((\d+)\))?\.sqlite$"
+        rf"^{re.escape(name)} (\d{{4}}-\d\d-\d\d \d\d\.\d\d\.\d\d)(?: \((\d+)\))?\.sqlite$"
     )
 
 
 def backups(book_path: Path, backups_dir: Path | None = None) -> list[Path]:
     """The snapshots of a book, oldest first (only files named as ``snapshot`` names them)."""
-    book_path = Path(book_path)
     folder = backups_dir or backups_folder(book_path)
-    pattern = _stamp_re(book_path.stem)
+    pattern = _stamp_re(companions.real_path(book_path).name)
     found = []
     for p in folder.glob("*.sqlite") if folder.is_dir() else ():
         m = pattern.match(p.name)
@@ -73,31 +95,39 @@ def snapshot(
     and ``BackupFailed`` when it cannot be written.
     """
     path = Path(book.path if not isinstance(book, Path) else book).absolute()
+    name = companions.real_path(path).name
     folder = backups_dir or backups_folder(path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        book_stat = os.stat(path)  # the snapshots and their folder take its mode and group
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        make_folder_like(folder, book_stat)
+        if not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "a file is in the way", str(folder))
     except OSError as e:
         raise BackupFailed(
             f"no backup of {path} was made: {folder} cannot be created ({e.strerror})"
         ) from e
     when = (now or datetime.now()).strftime("%Y-%m-%d %H.%M.%S")
-    target = folder / f"{path.stem} {when}.sqlite"
+    target = folder / f"{name} {when}.sqlite"
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"{path.stem} {when} ({n}).sqlite"
-    had_wal = Path(f"{path}-wal").exists()
+        target = folder / f"{name} {when} ({n}).sqlite"
+    had_wal = sidecar(path, "-wal").exists()
     mode = read_mode(path, unwritable_reason(path) is not None)
     query = "mode=ro&immutable=1" if mode == "immutable" else "mode=ro"
+    reading = inodes.opened(path)  # a connection of this process has it open (book/inodes.py)
     try:
         source = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True)
     except sqlite3.Error as e:
+        inodes.closed(reading)
         raise BackupFailed(f"no backup of {path} was made: it cannot be read ({e})") from e
     try:
         source.execute("PRAGMA busy_timeout = 2000")
-        copy(source, target, check=True)
+        copy(source, target, check=True, like=book_stat)
     finally:
         source.close()
+        inodes.closed(reading)
         if not had_wal:
             tidy_sidecars(path)
     rotate(path, folder, keep)
@@ -112,11 +142,18 @@ def rotate(book_path: Path, folder: Path, keep: int = KEEP) -> list[Path]:
     return old
 
 
-def copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> Path:
+def copy(
+    source: sqlite3.Connection,
+    target: Path,
+    *,
+    check: bool = False,
+    like: os.stat_result | None = None,
+) -> Path:
     """Copy the database on ``source`` to ``target`` atomically (temporary file, rename).
 
     The copy holds every transaction committed on ``source`` when it starts. With
     ``check``, the copy must pass ``quick_check`` or it is deleted and DamagedBook raised.
+    ``like``: the book's ``stat``, whose mode and group the copy takes.
     """
     target = Path(target).absolute()
 
@@ -135,7 +172,7 @@ def copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> Pa
                 Path(f"{tmp}{side}").unlink(missing_ok=True)
 
     try:
-        write_atomically(target, backup_into)
+        write_atomically(target, backup_into, like=like)
     except sqlite3.DatabaseError as e:
         # A full disk or a busy book is not a damaged one: say which, so that nobody
         # restores an old backup over a good book because a copy could not be written.

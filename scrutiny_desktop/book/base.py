@@ -7,13 +7,14 @@ failure turned into ``WriteFailed`` with the transaction rolled back.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scrutiny_desktop.book import faults
+from scrutiny_desktop.book import faults, inodes
 from scrutiny_desktop.book.errors import (
     BookError,
     MeetingLocked,
@@ -29,6 +30,7 @@ from scrutiny_desktop.domain.limits import LimitExceeded
 from scrutiny_desktop.domain.model import (
     MeetingStatus,
 )
+from scrutiny_desktop.files.outputs import OutputRefused, check_output
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -58,10 +60,14 @@ class BookBase:
         self._conn = conn
         self._utils: Database | None = None
         self._identity = faults.identity(self.path)
+        #: The file as opened: its mode and group go to copies if it is gone by then.
+        self._opened_stat = os.stat(self.path)
         self._fail_next: BaseException | None = None
         self._depth = 0
         self._lock: BookLock | None = None
         self._tidy = False
+        #: This book's entry in the process's table of open book files (book/inodes.py).
+        self._inode: inodes.Identity | None = None
 
     @property
     def _db(self) -> Database:
@@ -199,11 +205,14 @@ class BookBase:
         return True
 
     def _swap_connection(self, conn: BookConnection) -> None:
-        old = self._conn
+        old, old_inode = self._conn, self._inode
         self._conn, self._utils = conn, None
         self._identity = faults.identity(self.path)
+        self._opened_stat = os.stat(self.path)
+        self._inode = inodes.opened(self.path)
         with suppress(sqlite3.Error):
             old.close()
+        inodes.closed(old_inode)
 
     def save_copy(self, target: Path | str, *, switch: bool = False) -> Path:
         """Write a complete copy of the book to ``target`` (atomically); its path.
@@ -215,29 +224,44 @@ class BookBase:
         """
         from scrutiny_desktop.book import backup
 
-        target = Path(target).absolute()
-        if target == self.path:
-            raise BookError(f"{target} is the book itself; choose another name for the copy")
+        try:
+            # The book, its -wal, lock or backups, a device or a folder: never a copy's place.
+            target = check_output(target, self.path).absolute()
+        except OutputRefused as e:
+            raise BookError(str(e)) from None
         lock = None
         if switch and self._lock is not None:
-            lock = BookLock(target).acquire()
+            # Before writing: a file another window has open is not replaced under it.
+            lock = BookLock(target, holder=self._lock.holder).acquire()
         try:
-            backup.copy(self._conn, target)
+            backup.copy(self._conn, target, like=self._file_stat())
             if switch:
+                if lock is not None:
+                    lock.follow_file()  # the copy is a new file: lock it, not the one replaced
                 conn = connect(target, mode="rw")
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
         if switch:
-            if self._lock is not None:
-                with suppress(OSError):
-                    self._lock.release()
-            self._lock = lock
+            old_lock, self._lock = self._lock, lock
             self.path = target
             self._swap_connection(conn)
+            if old_lock is not None:
+                # Only now that its connection is closed (see book/lock.py).
+                with suppress(OSError):
+                    old_lock.release()
             self.read_only, self.read_only_reason, self.fault = False, None, None
         return target
+
+    def _file_stat(self) -> os.stat_result:
+        """The book file's ``stat`` now, or as opened when it is no longer at its path."""
+        if faults.where_is(self.path, self._identity) is None:
+            try:
+                return os.stat(self.path)
+            except OSError:
+                pass
+        return self._opened_stat
 
     @property
     def replaced_characters(self) -> int:

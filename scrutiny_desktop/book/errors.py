@@ -62,8 +62,20 @@ class WriteFailed(BookError):
 
 
 class BookLocked(BookError):
-    """The book is open for writing in another Scrutiny Desktop window or process."""
+    """The book is open for writing in another Scrutiny Desktop window or process.
 
-    def __init__(self, message: str, *, pid: int | None, host: str | None, since: str | None):
+    ``who`` names the holder as a phrase ("another Scrutiny Desktop window (pid 12 on
+    host hall-laptop since 14:02)"), for messages worded for their reader.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        pid: int | None,
+        host: str | None,
+        since: str | None,
+        who: str = "another Scrutiny Desktop window",
+    ):
         super().__init__(message)
-        self.pid, self.host, self.since = pid, host, since
+        self.pid, self.host, self.since, self.who = pid, host, since, who

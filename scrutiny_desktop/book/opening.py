@@ -21,9 +21,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
+from scrutiny_desktop.book import inodes
 from scrutiny_desktop.book.errors import BookError, DamagedBook, NewerSchema, NotABook
 from scrutiny_desktop.book.version import APPLICATION_ID, SCHEMA_VERSION
 from scrutiny_desktop.domain.text import clean
+from scrutiny_desktop.files.companions import real_path, sidecar
+from scrutiny_desktop.files.outputs import node_kind
 
 _MAGIC = b"SQLite format 3\x00"
 
@@ -31,15 +34,32 @@ Mode = Literal["rw", "ro", "immutable"]
 
 
 def check_header(path: Path) -> None:
-    """Raise NotABook / NewerSchema / DamagedBook unless ``path`` is a book we can open."""
+    """Raise NotABook / NewerSchema / DamagedBook unless ``path`` is a book we can open.
+
+    Anything but a regular file is refused from its ``stat``, before it is opened: opening
+    a named pipe waits for a writer for ever, and opening a device may do something.
+    """
+    require_file(path)
+    if inodes.is_open(inodes.identity(path)):
+        # A book this process has open already (and checked then): opening and closing it
+        # again would drop that connection's SQLite locks (book/inodes.py).
+        return
     try:
-        with path.open("rb") as f:
-            header = f.read(100)
-            size = os.fstat(f.fileno()).st_size
+        # Non-blocking, and checked again once open: a pipe swapped in meanwhile cannot hang us.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
         raise NotABook(f"{path} is a folder, not a meeting book") from None
     except PermissionError:
         raise NotABook(f"{path} cannot be read (permission denied)") from None
+    try:
+        st = os.fstat(fd)
+        kind = node_kind(st.st_mode)
+        if kind is not None:
+            raise NotABook(f"{path} is {kind}, not a meeting book")
+        header = os.pread(fd, 100, 0) if hasattr(os, "pread") else os.read(fd, 100)
+        size = st.st_size
+    finally:
+        os.close(fd)
     if not header:
         raise NotABook(f"{path} is an empty file, not a meeting book")
     if not header.startswith(_MAGIC):
@@ -60,13 +80,26 @@ def check_header(path: Path) -> None:
     _check_length(path, header, size)
 
 
+def require_file(path: Path) -> None:
+    """NotABook unless ``path`` (links followed) is a regular file; nothing is opened."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return  # the caller says "does not exist", or creates it
+    except OSError as e:
+        raise NotABook(f"{path} cannot be read ({e.strerror})") from None
+    kind = node_kind(mode)
+    if kind is not None:
+        raise NotABook(f"{path} is {kind}, not a meeting book")
+
+
 def _check_length(path: Path, header: bytes, size: int) -> None:
     """A file shorter than the pages its header counts was cut off (a failed copy)."""
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     counter_valid = header[24:28] == header[92:96]
-    wal = Path(f"{path}-wal")
+    wal = sidecar(path, "-wal")
     # With frames still in a -wal, a checkpoint cut short may have grown page 1's count
     # before the pages themselves: SQLite finishes that checkpoint, so trust it then.
     if wal.exists() and wal.stat().st_size > 0:
@@ -100,7 +133,7 @@ def unwritable_reason(path: Path) -> str | None:
     mode needs to create ``-wal`` and ``-shm`` files beside the book, so the folder
     must be writable too.
     """
-    folder = path.absolute().parent
+    folder = real_path(path).parent  # where SQLite puts -wal and -shm: beside the real file
     try:
         st = path.stat()
         folder_st = folder.stat()
@@ -120,6 +153,46 @@ def unwritable_reason(path: Path) -> str | None:
     return None
 
 
+def uncreatable_reason(path: Path) -> str | None:
+    """Why a new book cannot be made at ``path``, or None when it can.
+
+    The folder's permission bits are honoured as ``unwritable_reason`` honours them, so
+    root is refused a folder marked read-only like anyone else.
+    """
+    folder = Path(os.path.abspath(path)).parent
+    if not folder.is_dir():
+        return f"its folder {folder} does not exist"
+    try:
+        folder_st = folder.stat()
+        read_only_fs = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError as e:
+        return f"its folder cannot be read ({e.strerror})"
+    if read_only_fs:
+        return "it is on a read-only drive"
+    if not os.access(folder, os.W_OK) or not folder_st.st_mode & (
+        stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    ):
+        return "its folder is read-only"
+    return None
+
+
+def create_file(path: Path) -> None:
+    """Make the empty file a new book starts as, refusing one that is there already.
+
+    ``O_EXCL``: never another program's file made at the same moment. Mode 0644 less
+    the umask, as SQLite makes a book (``files.permissions`` says why).
+    """
+    try:
+        fd = os.open(
+            path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o644
+        )
+    except FileExistsError:
+        raise BookError(f"{path} already exists; open it instead of creating it") from None
+    except OSError as e:
+        raise BookError(f"{path} cannot be created ({e.strerror})") from None
+    os.close(fd)  # nothing has it open yet: no SQLite lock to lose (book/lock.py)
+
+
 def read_mode(path: Path, unwritable: bool) -> Mode:
     """How to open ``path`` read-only without leaving files beside it where possible.
 
@@ -128,7 +201,7 @@ def read_mode(path: Path, unwritable: bool) -> Mode:
     writable, and no -wal beside it says that some connection has it open (in WAL mode
     every open connection keeps the -wal; the last one to close deletes it).
     """
-    if unwritable and not Path(f"{path}-wal").exists():
+    if unwritable and not sidecar(path, "-wal").exists():
         return "immutable"
     return "ro"
 
@@ -214,7 +287,7 @@ def tidy_sidecars(path: Path) -> None:
     last one checkpoints (nothing, here) and deletes them; if another connection still
     has the book open, it leaves them alone, as it must.
     """
-    if not Path(f"{path}-wal").exists() or unwritable_reason(path) is not None:
+    if not sidecar(path, "-wal").exists() or unwritable_reason(path) is not None:
         return
     try:
         conn = sqlite3.connect(str(path))

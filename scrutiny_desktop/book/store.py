@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from scrutiny_desktop.book import rows
+from scrutiny_desktop.book import inodes, rows
 from scrutiny_desktop.book.errors import BookError, NotFound
 from scrutiny_desktop.book.lifecycle import LifecycleStore
-from scrutiny_desktop.book.lock import BookLock
+from scrutiny_desktop.book.lock import WINDOW, BookLock
 from scrutiny_desktop.book.opening import (
     BookConnection,
     check_header,
     connect,
+    create_file,
     read_mode,
     tidy_sidecars,
+    uncreatable_reason,
     unopenable,
     unwritable_reason,
 )
@@ -37,6 +40,7 @@ from scrutiny_desktop.domain.model import (
     Person,
 )
 from scrutiny_desktop.domain.people import merge
+from scrutiny_desktop.files.companions import sidecar
 
 
 class Book(LifecycleStore, SearchStore, RegistersStore, WritingStore):
@@ -52,26 +56,30 @@ class Book(LifecycleStore, SearchStore, RegistersStore, WritingStore):
         create: bool = False,
         read_only: bool = False,
         lock: bool = False,
+        holder: str = WINDOW,
     ) -> Book:
         """Open an existing book (or create it when ``create`` and missing).
 
         Raises a BookError subclass, with the file untouched, for anything that is
         not a book this release can open. A book that cannot be written (read-only
         file, folder or drive) opens read-only, saying why in ``read_only_reason``.
-        With ``lock`` (the window's way), a book open for writing elsewhere raises
-        ``BookLocked``; the caller may then open it with ``read_only=True``.
+        With ``lock`` (the window's way, and every command that writes), a book open
+        for writing elsewhere, under any name, raises ``BookLocked``; the caller may
+        then open it with ``read_only=True``. ``holder`` names the opener to others
+        (``"window"``, or a command: ``"import"``).
         """
         path = Path(path)
         if not path.exists():
             if not create:
                 raise NotFound(f"{path} does not exist")
-            return cls.create(path, lock=lock)
+            return cls.create(path, lock=lock, holder=holder)
         check_header(path)
         unwritable = unwritable_reason(path)
         reason = "opened read-only as asked" if read_only else unwritable
         read_only = read_only or unwritable is not None
-        held = BookLock(path).acquire() if lock and not read_only else None
-        had_wal = Path(f"{path}-wal").exists()
+        # Before connecting: the lock keeps a descriptor of the book open until close.
+        held = BookLock(path, holder=holder).acquire() if lock and not read_only else None
+        had_wal = sidecar(path, "-wal").exists()
         mode = read_mode(path, unwritable is not None) if read_only else "rw"
         try:
             conn = connect(path, mode=mode)
@@ -98,20 +106,43 @@ class Book(LifecycleStore, SearchStore, RegistersStore, WritingStore):
             raise
         book._lock = held
         book._tidy = mode == "ro" and not had_wal
+        book._inode = inodes.opened(path)  # see book/inodes.py
         return book
 
     @classmethod
-    def create(cls, path: Path | str, *, lock: bool = False) -> Book:
+    def create(cls, path: Path | str, *, lock: bool = False, holder: str = WINDOW) -> Book:
         """Create a new, empty book at ``path`` (which must not exist)."""
         path = Path(path)
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise BookError(f"{path} already exists; open it instead of creating it")
-        held = BookLock(path).acquire() if lock else None
-        conn = connect(path, mode="rw")
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        book = cls(path, conn, read_only=False)
-        book._lock = held
-        book._migrate()
+        reason = uncreatable_reason(path)
+        if reason is not None:
+            raise BookError(f"{path} cannot be created: {reason}")
+        held = BookLock(path, holder=holder).acquire() if lock else None
+        conn, made, book = None, None, None
+        try:
+            create_file(path)
+            made = os.stat(path)
+            if held is not None:
+                held.acquire()  # the file exists now: lock the file itself too
+            conn = connect(path, mode="rw")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            book = cls(path, conn, read_only=False)
+            book._lock = held
+            book._inode = inodes.opened(path)
+            book._migrate()
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            if book is not None:
+                inodes.closed(book._inode)
+            if held is not None:
+                held.release()
+            with suppress(OSError):
+                now = os.stat(path)
+                if made is not None and (now.st_dev, now.st_ino) == (made.st_dev, made.st_ino):
+                    path.unlink()  # a half-made book is no book: leave nothing behind
+            raise
         return book
 
     def _needs_migration(self) -> bool:
@@ -173,8 +204,10 @@ class Book(LifecycleStore, SearchStore, RegistersStore, WritingStore):
         finally:
             if self._lock is not None:
                 with suppress(OSError):
-                    self._lock.release()
+                    self._lock.release()  # its descriptor closes with the last connection
                 self._lock = None
+            inodes.closed(self._inode)
+            self._inode = None
         if self._tidy:
             tidy_sidecars(self.path)
 

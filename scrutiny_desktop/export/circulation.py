@@ -24,9 +24,9 @@ from pathlib import Path
 from scrutiny_desktop.domain.dates import format_due, long_date
 from scrutiny_desktop.domain.model import AttendanceStatus, Minutes, Person
 from scrutiny_desktop.domain.public import action_restricted
-from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.safe_text import xml_safe
 from scrutiny_desktop.export.wording import NOT_FOR_PUBLICATION, action_label
+from scrutiny_desktop.files.atomic import write_bytes_atomically
 
 # CRLF line ends as mail files have them. Headers are not folded at 78 characters: the
 # library folds a long subject straight after "Subject:", which readers then show with a

@@ -28,7 +28,6 @@ from scrutiny_desktop.domain.model import Minutes
 from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.export import docx_ooxml as ox
 from scrutiny_desktop.export import wording
-from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.layout import (
     PLAIN,
     ActionLine,
@@ -49,6 +48,7 @@ from scrutiny_desktop.export.layout import (
     lay_out,
 )
 from scrutiny_desktop.export.safe_text import xml_safe
+from scrutiny_desktop.files.atomic import write_bytes_atomically
 
 FONT = "Arial"
 BODY_PT = 10

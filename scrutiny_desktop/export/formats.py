@@ -81,7 +81,7 @@ def _both(
 
 def _write_json(minutes: Minutes, out: Path, **_presentation: object) -> None:
     from scrutiny_desktop.export import interchange
-    from scrutiny_desktop.export.atomic import write_bytes_atomically
+    from scrutiny_desktop.files.atomic import write_bytes_atomically
 
     write_bytes_atomically(out, interchange.dumps(minutes).encode("utf-8"))
 

@@ -16,7 +16,6 @@ from typing import Any
 from scrutiny_desktop.domain.model import Minutes
 from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.export import wording
-from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.layout import (
     PLAIN,
     ActionLine,
@@ -34,6 +33,7 @@ from scrutiny_desktop.export.layout import (
     lay_out,
 )
 from scrutiny_desktop.export.safe_text import xml_safe
+from scrutiny_desktop.files.atomic import write_bytes_atomically
 
 TEMPLATE = "minutes.html.j2"
 

@@ -73,7 +73,7 @@ def loads(text: str, *, source: str = "<document>") -> Minutes:
             f"{source}: not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
         ) from None
     except RecursionError:
-        raise InterchangeError(f"{source}: nested too deeply to be a meeting") from None
+        raise InterchangeError(f"{source}: not valid JSON: nested too deeply to read") from None
     return from_document(doc)
 
 

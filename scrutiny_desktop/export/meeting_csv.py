@@ -13,9 +13,9 @@ from pathlib import Path
 from scrutiny_desktop.domain.carry import Key, Progress, Raised, Tracked, track
 from scrutiny_desktop.domain.model import Minutes
 from scrutiny_desktop.domain.public import action_restricted, public_view, update_restricted
-from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.csv_export import register_csv
 from scrutiny_desktop.export.wording import NOT_FOR_PUBLICATION
+from scrutiny_desktop.files.atomic import write_bytes_atomically
 
 
 def meeting_rows(minutes: Minutes) -> list[Tracked]:

@@ -20,12 +20,12 @@ from pathlib import Path
 from scrutiny_desktop.domain.model import Minutes
 from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.export import wording
-from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.formats import default_filename
 from scrutiny_desktop.export.layout import PLAIN, lay_out
 from scrutiny_desktop.export.pdf_text import Substitution, TextPrep
 
 __all__ = ["PdfReport", "default_filename", "export_pdf", "export_pdf_report", "render_pdf"]
+from scrutiny_desktop.files.atomic import write_bytes_atomically
 
 log = logging.getLogger(__name__)
 

@@ -50,10 +50,10 @@ class ExportCommands(_Base):
         if minutes is None:
             return
         from scrutiny_desktop.export import interchange
-        from scrutiny_desktop.export.atomic import write_bytes_atomically
         from scrutiny_desktop.export.pdf import (
             default_filename,
         )  # no reportlab: that loads on export
+        from scrutiny_desktop.files.atomic import write_bytes_atomically
 
         suggested = default_filename(minutes, public=False, ext=".json")
         path = self._ask_path("Export the meeting as JSON", suggested, "JSON files (*.json)")

@@ -13,9 +13,11 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from scrutiny_desktop.book import Book, BookError
+from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.paths import data_dir, default_book_path
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.main_window import MainWindow
+from scrutiny_desktop.ui.session_end import SessionEnd
 
 ORGANISATION = "Scrutiny Desktop"
 APPLICATION = "scrutiny-desktop"
@@ -71,7 +73,12 @@ def launch(args: argparse.Namespace, on_shown: Callable[[MainWindow], object] | 
     attached = on_shown(window) if on_shown is not None else None  # noqa: F841
     if getattr(args, "quit_when_ready", False):
         QTimer.singleShot(0, lambda: _report_ready(app))
-    return app.exec()
+    # SIGTERM, SIGHUP, logout: what was typed in the last half second is saved first.
+    ending = SessionEnd(app, window)
+    try:
+        return app.exec()
+    finally:
+        ending.uninstall()
 
 
 def _report_ready(app: QApplication) -> None:
@@ -87,8 +94,9 @@ def screenshot(book: Path | None, out: Path) -> int:
         print("scrutiny-desktop: --screenshot needs a book", file=sys.stderr)
         return 2
     try:
+        check_output(out, book)  # Qt would write over the book itself, or into a device
         Book.open(book, read_only=True).close()
-    except BookError as e:
+    except (BookError, OutputRefused) as e:
         print(f"scrutiny-desktop: {e}", file=sys.stderr)
         return 2
     app = application()

@@ -20,6 +20,7 @@ from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.book.errors import BookLocked
 from scrutiny_desktop.domain.dates import long_date
 from scrutiny_desktop.domain.model import ItemKind
+from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.ui.backups import BackupRunner
 from scrutiny_desktop.ui.commands_menu import COMMANDS, build_menus
 from scrutiny_desktop.ui.export_commands import ExportCommands
@@ -424,6 +425,17 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         self.statusBar().showMessage(message, 15000)
         return True
 
+    def _ask_path(self, title: str, suggested: str, pattern: str) -> Path | None:
+        """The export's file, refused (saying why) when it is the book, beside it or not a file."""
+        path = super()._ask_path(title, suggested, pattern)
+        if path is None or self.ws is None:
+            return path
+        try:
+            return check_output(path, self.ws.book.path)
+        except OutputRefused as e:
+            self._fail(f"Not exported: {e}")
+            return None
+
     # ------------------------------------------------------------ state
 
     def push(self, command: QUndoCommand) -> None:
@@ -494,6 +506,15 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         if self.settings is not None and self.ws is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
+
+    def end_session(self) -> None:
+        """Write everything typed and close without asking: the session is ending.
+
+        (SIGTERM, logout; ``ui.session_end``.) Edits the book could not take cannot be
+        asked about now: the book keeps what it could take.
+        """
+        self._discard_kept = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing never asks: everything typed is written now (unless the book is failing)."""

@@ -311,7 +311,10 @@ def test_help_about_names_the_version_and_the_book(tmp_path):
 
     text = about_html(tmp_path / "R&D <book>.sqlite")
     assert f"Scrutiny Desktop {__version__}" in text
-    assert "R&amp;D &lt;book&gt;.sqlite" in text and "R&amp;D &lt;book&gt; backups" in text
+    assert "R&amp;D &lt;book&gt;.sqlite" in text and "R&amp;D &lt;book&gt;.sqlite backups" in text
+    assert "Earlier backups" not in text
+    (tmp_path / "R&D <book> backups").mkdir()  # made by a release before issue 13
+    assert "<b>Earlier backups:</b> " in about_html(tmp_path / "R&D <book>.sqlite")
     assert "no book open" in about_html(None)
 
 

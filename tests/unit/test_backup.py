@@ -46,8 +46,8 @@ def test_a_snapshot_holds_every_commit_still_in_the_wal(tmp_path):
     shutil.copyfile(book.path, plain_copy)
     assert _paragraphs(plain_copy) == 0  # the pitfall: a file copy misses the -wal
     snap = backup.snapshot(book)
-    assert snap.parent == tmp_path / "Minutes 2015 backups"
-    assert snap.name.startswith("Minutes 2015 20") and snap.suffix == ".sqlite"
+    assert snap.parent == tmp_path / "Minutes 2015.sqlite backups"
+    assert snap.name.startswith("Minutes 2015.sqlite 20") and snap.suffix == ".sqlite"
     assert _paragraphs(snap) == 100
     assert sorted(p.name for p in snap.parent.iterdir()) == [snap.name]  # no temp, no -wal
     book.close()
@@ -65,7 +65,7 @@ def test_snapshots_keep_the_last_ten_and_nothing_else_is_touched(tmp_path):
     assert kept == made[2:]
     assert (folder / "notes.txt").read_text() == "mine"
     same_second = backup.snapshot(path, now=start + timedelta(minutes=11))
-    assert same_second.name == "book 2026-01-01 09.11.00 (2).sqlite"
+    assert same_second.name == "book.sqlite 2026-01-01 09.11.00 (2).sqlite"
     assert backup.backups(path)[-1] == same_second and len(backup.backups(path)) == 10
 
 
@@ -115,7 +115,7 @@ def test_save_a_copy_while_edits_are_pending_holds_every_edit(tmp_path):
     with Book.open(target) as copy:
         assert len(copy.body(item_id)) == 100
     assert book.path == tmp_path / "book.sqlite"  # without switch the book stays put
-    with pytest.raises(BookError, match="is the book itself"):
+    with pytest.raises(BookError, match="is the meeting book itself"):
         book.save_copy(book.path)
     book.close()
 
@@ -152,6 +152,54 @@ def test_a_backups_folder_that_cannot_be_made_is_reported(tmp_path):
     backup.backups_folder(path).write_text("a file in the way")
     with pytest.raises(backup.BackupFailed, match=r"no backup of .* was made"):
         backup.snapshot(path)
+
+
+def test_two_books_with_the_same_stem_keep_their_own_backups(tmp_path):
+    """``minutes.sqlite`` and ``minutes.db`` shared one folder and one rotation (issue 13, 8)."""
+    start = datetime(2026, 1, 1, 9, 0, 0)
+    books = {}
+    for name in ("minutes.sqlite", "minutes.db"):
+        books[name] = tmp_path / name
+        Book.create(books[name]).close()
+    mine = [
+        backup.snapshot(books["minutes.sqlite"], now=start + timedelta(minutes=n)) for n in range(3)
+    ]
+    theirs = [
+        backup.snapshot(books["minutes.db"], now=start + timedelta(hours=1, minutes=n))
+        for n in range(12)
+    ]
+    assert backup.backups(books["minutes.sqlite"]) == mine
+    assert backup.backups(books["minutes.db"]) == theirs[2:]
+    assert {p.parent.name for p in mine} == {"minutes.sqlite backups"}
+    assert {p.parent.name for p in theirs[2:]} == {"minutes.db backups"}
+
+
+def test_backups_of_earlier_releases_are_left_as_they_are(tmp_path):
+    """The old ``<stem> backups`` folder may hold two books' snapshots: never written or rotated."""
+    path = tmp_path / "minutes.sqlite"
+    Book.create(path).close()
+    old = tmp_path / "minutes backups"
+    old.mkdir()
+    for n in range(12):
+        (old / f"minutes 2020-01-01 09.{n:02d}.00.sqlite").write_bytes(b"an old snapshot %d" % n)
+    before = {p.name: p.read_bytes() for p in old.iterdir()}
+    start = datetime(2026, 1, 1, 9, 0, 0)
+    for n in range(11):
+        backup.snapshot(path, now=start + timedelta(minutes=n))
+    assert {p.name: p.read_bytes() for p in old.iterdir()} == before
+    assert len(backup.backups(path)) == 10
+    assert backup.earlier_backups_folder(path) == old
+
+
+def test_a_book_reached_through_a_link_is_backed_up_beside_the_real_file(tmp_path):
+    real = tmp_path / "books" / "minutes.sqlite"
+    real.parent.mkdir()
+    Book.create(real).close()
+    link = tmp_path / "shortcut.sqlite"
+    link.symlink_to(real)
+    snap = backup.snapshot(link)
+    assert snap.parent == real.parent / "minutes.sqlite backups"
+    assert backup.backups(link) == backup.backups(real) == [snap]
 
 
 def _damage_page(path: Path, page: int) -> None:

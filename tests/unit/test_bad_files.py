@@ -267,3 +267,17 @@ def test_a_read_only_open_leaves_nothing_beside_the_book(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
+
+
+def test_a_book_read_through_a_link_leaves_nothing_beside_the_real_file(tmp_path):
+    """SQLite keeps -wal and -shm beside the real file: that is where they are tidied."""
+    real = tmp_path / "books" / "book.sqlite"
+    real.parent.mkdir()
+    _book(real)
+    link = tmp_path / "shortcut.sqlite"
+    link.symlink_to(real)
+    before = _state(real.parent)
+    with Book.open(link, read_only=True) as book:
+        assert len(book.meetings()) == 1
+    backup.snapshot(link)
+    assert _state(real.parent) == before

@@ -128,3 +128,170 @@ def test_book_path_with_spaces_and_accents_locks(tmp_path):
     path.parent.mkdir()
     with Book.create(path, lock=True):
         assert lock_path(path).exists()
+
+
+# ------------------------------------------------------------ links (issue 13, finding 7)
+
+
+def _symlink(path: Path) -> Path:
+    link = path.parent / "shortcut.sqlite"
+    link.symlink_to(path)
+    return link
+
+
+def _hard_link(path: Path) -> Path:
+    other = path.parent / "same file.sqlite"
+    os.link(path, other)
+    return other
+
+
+def _linked_folder(path: Path) -> Path:
+    folder = path.parent.parent / "linked folder"
+    folder.symlink_to(path.parent)
+    return folder / path.name
+
+
+LINKS = [_symlink, _hard_link, _linked_folder]
+
+
+@pytest.mark.parametrize("link", LINKS, ids=[f.__name__[1:] for f in LINKS])
+def test_another_name_for_a_locked_book_is_refused(holder, link):
+    path, _ = holder
+    other = link(path)
+    with pytest.raises(BookLocked) as caught:
+        Book.open(other, lock=True)
+    assert str(other) in str(caught.value) and "open it read-only here" in str(caught.value)
+    with Book.open(other, read_only=True) as book:  # reading is still allowed
+        assert book.meetings() == []
+
+
+@pytest.mark.parametrize("link", LINKS, ids=[f.__name__[1:] for f in LINKS])
+def test_a_book_locked_under_another_name_is_refused_by_its_own(tmp_path, link):
+    path = tmp_path / "books" / "book.sqlite"
+    path.parent.mkdir()
+    Book.create(path).close()
+    other = link(path)
+    with Book.open(other, lock=True), pytest.raises(BookLocked):
+        Book.open(path, lock=True)
+
+
+def test_a_relative_path_meets_the_same_lock(tmp_path, monkeypatch):
+    path = tmp_path / "book.sqlite"
+    Book.create(path).close()
+    monkeypatch.chdir(tmp_path)
+    with Book.open(path, lock=True), pytest.raises(BookLocked):
+        Book.open(Path("book.sqlite"), lock=True)
+
+
+def test_the_lock_file_is_named_after_the_real_book(tmp_path):
+    path = tmp_path / "book.sqlite"
+    Book.create(path).close()
+    link = _symlink(path)
+    with Book.open(link, lock=True):
+        assert lock_path(link) == lock_path(path) == tmp_path / "book.sqlite.lock"
+        assert lock_path(path).exists() and not (tmp_path / "shortcut.sqlite.lock").exists()
+
+
+HOLD_AND_WORK = """
+import sys
+from pathlib import Path
+from scrutiny_desktop.book import Book, backup
+from scrutiny_desktop.domain.model import Meeting
+from datetime import date
+book = Book.open(sys.argv[1], lock=True)
+m = book.add_meeting(Meeting(id=None, title="first", date=date(2026, 1, 1)))
+book.can_write(), book.retry(), backup.snapshot(book)
+print("ready", flush=True)
+sys.stdin.readline()
+book.add_meeting(Meeting(id=None, title="second", date=date(2026, 1, 2)))
+book.close()
+print("closed", flush=True)
+"""
+
+
+def test_the_holders_sqlite_locks_survive_its_own_lock_and_backups(tmp_path):
+    """POSIX drops a process's fcntl locks on a file when it closes *any* descriptor of it.
+
+    If the holder ever opened and closed the book file while its connection was open, its
+    SQLite shared lock would be gone: another program closing its own connection would
+    then think itself the last one and delete the -wal and -shm the holder is using.
+    """
+    import sqlite3
+
+    path = tmp_path / "book.sqlite"
+    Book.create(path).close()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_AND_WORK, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        other = sqlite3.connect(path)
+        assert other.execute("SELECT title FROM meetings").fetchall() == [("first",)]
+        other.close()
+        assert Path(f"{path}-wal").exists()  # the holder is still known to be there
+        assert proc.stdin is not None
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        assert proc.stdout.readline().strip() == "closed"
+    finally:
+        proc.kill()
+        proc.wait()
+    with Book.open(path) as book:
+        assert [m.title for m in book.meetings()] == ["second", "first"]
+
+
+def test_carrying_on_in_a_copy_locks_the_copys_own_file(tmp_path):
+    path, target = tmp_path / "book.sqlite", tmp_path / "copy.sqlite"
+    Book.create(path).close()
+    target.write_bytes(b"an older file, replaced by the copy")
+    with Book.open(path, lock=True) as book:
+        book.save_copy(target, switch=True)
+        with pytest.raises(BookLocked):
+            Book.open(_hard_link(target), lock=True)
+        with Book.open(path, lock=True):  # the old book is free again
+            pass
+
+
+SECOND_OPENS = """
+import os, sys
+from scrutiny_desktop.book import Book
+from scrutiny_desktop.book.errors import BookLocked
+book = Book.open(sys.argv[1], lock=True)
+with Book.open(sys.argv[1], read_only=True) as reader:   # a second Book on the same file
+    reader.meetings()
+os.link(sys.argv[1], sys.argv[2])
+for name in sys.argv[1:3]:
+    try:
+        Book.open(name, lock=True)                      # the same file again, two names
+    except BookLocked:
+        pass
+print("ready", flush=True)
+sys.stdin.readline()
+book.close()
+"""
+
+
+def test_a_second_open_of_the_same_file_in_one_process_keeps_the_first_ones_locks(tmp_path):
+    """Reading the header, or trying the file lock, would open and close the book: parked."""
+    import sqlite3
+
+    path = tmp_path / "book.sqlite"
+    Book.create(path).close()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SECOND_OPENS, str(path), str(tmp_path / "other name.sqlite")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        other = sqlite3.connect(path)
+        other.execute("SELECT count(*) FROM meetings").fetchall()
+        other.close()
+        assert Path(f"{path}-wal").exists()  # the first Book's shared lock is still held
+    finally:
+        proc.kill()
+        proc.wait()

@@ -279,7 +279,7 @@ def test_failed_rename_leaves_the_old_file_and_no_temporary(
     def refuse(src: object, dst: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("scrutiny_desktop.export.atomic.os.replace", refuse)
+    monkeypatch.setattr("scrutiny_desktop.files.atomic.os.replace", refuse)
     with pytest.raises(OSError, match="disk full"):
         export_pdf(reference, out)
     assert out.read_bytes() == b"%PDF-old"

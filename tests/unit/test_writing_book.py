@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from scrutiny_desktop.book import Book, BookError
+from scrutiny_desktop.book import BookError
 from scrutiny_desktop.export.docx_export import write_docx
 from scrutiny_desktop.export.html_export import write_html
 from scrutiny_desktop.export.pdf import export_pdf

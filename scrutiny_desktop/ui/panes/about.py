@@ -11,13 +11,17 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from scrutiny_desktop import __version__
+from scrutiny_desktop.book import backup
 from scrutiny_desktop.paths import default_book_path
 
 
 def about_html(book: Path | None) -> str:
     """The About text; user paths escaped."""
     where = html.escape(str(book)) if book else "no book open"
-    backups = html.escape(str(book.parent / f"{book.stem} backups")) if book else "—"
+    backups = html.escape(str(backup.backups_folder(book))) if book else "—"
+    earlier = backup.earlier_backups_folder(book) if book else None
+    if earlier is not None:
+        backups += f"<br><b>Earlier backups:</b> {html.escape(str(earlier))} (kept as they are)"
     return (
         f"<h3>Scrutiny Desktop {__version__}</h3>"
         "<p>Minutes of formal scrutiny meetings, taken live and offline, published as PDF in "

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.domain.carry import RegisterFilter
-from scrutiny_desktop.export.atomic import write_bytes_atomically
 from scrutiny_desktop.export.csv_export import register_csv
+from scrutiny_desktop.files.atomic import write_bytes_atomically
 from scrutiny_desktop.ui.models.register import (
     DUE,
     OWNERS,
