@@ -38,6 +38,7 @@ lint: $(TSTAMP)
 	$(BIN)/ruff check scrutiny_desktop tests bench main.py
 	$(BIN)/ruff format --check scrutiny_desktop tests bench main.py
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(TSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
