@@ -33,7 +33,7 @@ from scrutiny_desktop.export.interchange import load
 from scrutiny_desktop.export.pdf import export_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = Path("/work/shared/interchange/seed-meeting.json")
+SEED = ROOT / "tests" / "data" / "seed-meeting.json"  # a copy of the shared seed
 EXAMPLE = ROOT / "resources" / "example-meeting.json"
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 

@@ -56,26 +56,25 @@ def test_a_signal_to_end_the_session_saves_the_last_typing(
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "data"),
     )
-    child = subprocess.Popen(
+    with subprocess.Popen(  # leaving the block closes its pipe and waits for it
         [sys.executable, "-m", "bench.crash_child", str(book)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-    )
-    try:
-        # Typing for a while, into several fields; then the signal, straight after a key.
-        while _keys(journal) < 60 and child.poll() is None:
-            time.sleep(0.01)
-        while child.poll() is None and _entries(journal)[-1] != "key":
-            time.sleep(0.001)
-        child.send_signal(signum)
-        sent = time.monotonic()
-        _, err = child.communicate(timeout=60)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+    ) as child:
+        try:
+            # Typing for a while, into several fields; then the signal, straight after a key.
+            while _keys(journal) < 60 and child.poll() is None:
+                time.sleep(0.01)
+            while child.poll() is None and _entries(journal)[-1] != "key":
+                time.sleep(0.001)
+            child.send_signal(signum)
+            sent = time.monotonic()
+            _, err = child.communicate(timeout=60)
+        finally:
+            if child.poll() is None:
+                child.kill()
     assert child.returncode == 0, err.decode()[-2000:]  # it quit, rather than being killed
     trial = crash_test.Trial()
     crash_test.check(book, journal, sent, trial)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from scrutiny_desktop.domain.model import Item, Meeting, Minutes, Paragraph
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = Path("/work/shared/interchange/seed-meeting.json")
+SEED = REPO / "tests" / "data" / "seed-meeting.json"  # a copy of the shared seed
 EXAMPLE = REPO / "resources" / "example-meeting.json"
 HEADER_LABELS = ("No.", "Matter Raised", "Action", "Owner", "Date for", "Completion")
 

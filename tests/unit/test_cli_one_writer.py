@@ -61,16 +61,15 @@ def book(tmp_path: Path, seed_path: Path) -> Path:
 @pytest.fixture
 def window(book: Path) -> Iterator[subprocess.Popen[str]]:
     """A window (another process) with the book open, until the test ends."""
-    proc = subprocess.Popen(
+    with subprocess.Popen(  # leaving the block closes its pipes and waits for it
         [sys.executable, "-c", WINDOW, str(book)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-    yield proc
-    proc.kill()
-    proc.wait()
+    ) as proc:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        yield proc
+        proc.kill()
 
 
 WRITES = [

@@ -99,20 +99,19 @@ class Child:
         return done.stdout
 
     def holding(self, book: Path) -> Iterator[None]:
-        proc = subprocess.Popen(
+        with subprocess.Popen(  # leaving the block closes its pipes and waits for it
             [sys.executable, "-c", HOLD, str(book)],
             umask=self.umask,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
             cwd=ROOT,
-        )
-        try:
-            assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-            yield
-        finally:
-            proc.kill()
-            proc.wait()
+        ) as proc:
+            try:
+                assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+                yield
+            finally:
+                proc.kill()
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o077], ids=["umask-022", "umask-077"])

@@ -29,17 +29,16 @@ def holder(tmp_path):
     """Another process that has the book open (and locked), until the test ends."""
     path = tmp_path / "book.sqlite"
     Book.create(path).close()
-    proc = subprocess.Popen(
+    with subprocess.Popen(  # leaving the block closes its pipes and waits for it
         [sys.executable, "-c", HOLD, str(path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-    yield path, proc
-    if proc.poll() is None:
-        proc.kill()
-    proc.wait()
+    ) as proc:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        yield path, proc
+        if proc.poll() is None:
+            proc.kill()
 
 
 def test_a_second_instance_is_refused_and_may_read(holder):
@@ -220,25 +219,24 @@ def test_the_holders_sqlite_locks_survive_its_own_lock_and_backups(tmp_path):
 
     path = tmp_path / "book.sqlite"
     Book.create(path).close()
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", HOLD_AND_WORK, str(path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-        other = sqlite3.connect(path)
-        assert other.execute("SELECT title FROM meetings").fetchall() == [("first",)]
-        other.close()
-        assert Path(f"{path}-wal").exists()  # the holder is still known to be there
-        assert proc.stdin is not None
-        proc.stdin.write("\n")
-        proc.stdin.flush()
-        assert proc.stdout.readline().strip() == "closed"
-    finally:
-        proc.kill()
-        proc.wait()
+    ) as proc:  # leaving the block closes its pipes and waits
+        try:
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+            other = sqlite3.connect(path)
+            assert other.execute("SELECT title FROM meetings").fetchall() == [("first",)]
+            other.close()
+            assert Path(f"{path}-wal").exists()  # the holder is still known to be there
+            assert proc.stdin is not None
+            proc.stdin.write("\n")
+            proc.stdin.flush()
+            assert proc.stdout.readline().strip() == "closed"
+        finally:
+            proc.kill()
     with Book.open(path) as book:
         assert [m.title for m in book.meetings()] == ["second", "first"]
 
@@ -280,18 +278,17 @@ def test_a_second_open_of_the_same_file_in_one_process_keeps_the_first_ones_lock
 
     path = tmp_path / "book.sqlite"
     Book.create(path).close()
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", SECOND_OPENS, str(path), str(tmp_path / "other name.sqlite")],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-        other = sqlite3.connect(path)
-        other.execute("SELECT count(*) FROM meetings").fetchall()
-        other.close()
-        assert Path(f"{path}-wal").exists()  # the first Book's shared lock is still held
-    finally:
-        proc.kill()
-        proc.wait()
+    ) as proc:  # leaving the block closes its pipes and waits
+        try:
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+            other = sqlite3.connect(path)
+            other.execute("SELECT count(*) FROM meetings").fetchall()
+            other.close()
+            assert Path(f"{path}-wal").exists()  # the first Book's shared lock is still held
+        finally:
+            proc.kill()
