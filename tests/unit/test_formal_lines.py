@@ -79,6 +79,6 @@ def test_a_resolution_with_its_vote(line, text, vote):
 
 
 def test_a_vote_must_give_all_three_counts():
-    with pytest.raises(ValueError, match="nothing|type what"):
+    with pytest.raises(ValueError, match="type what was resolved"):
         parse_resolution("4-1-1")
     assert parse_resolution("That X. for 4 against 1").vote is None  # not a vote: kept as text
