@@ -55,6 +55,8 @@ class BookBase:
         self.fault: WriteFailed | None = None
         #: Sentences about what opening found and did (e.g. lock triggers restored).
         self.notices: list[str] = []
+        #: Write transactions committed so far (each user action is one: tests count them).
+        self.transactions = 0
         # Reads go straight to the connection; sqlite-utils (atomic(), migrations) is
         # imported on the first write: it and its plugins cost ~90 ms of start-up (issue 7).
         self._conn = conn
@@ -115,6 +117,7 @@ class BookBase:
         finally:
             self._depth -= 1
         self.fault = None
+        self.transactions += 1
 
     def _before_commit(self) -> None:
         error, self._fail_next = self._fail_next, None

@@ -24,6 +24,7 @@ from scrutiny_desktop.book.opening import (
     unopenable,
     unwritable_reason,
 )
+from scrutiny_desktop.book.people import PeopleStore
 from scrutiny_desktop.book.registers import RegistersStore
 from scrutiny_desktop.book.search import SearchStore
 from scrutiny_desktop.book.triggers import trigger_problems
@@ -31,19 +32,17 @@ from scrutiny_desktop.book.version import APPLICATION_ID, MIGRATION_SET, SCHEMA_
 from scrutiny_desktop.book.writing import WritingStore
 from scrutiny_desktop.domain import limits
 from scrutiny_desktop.domain.model import (
-    Attendance,
     AuditKind,
     Meeting,
     MeetingListing,
     MeetingStatus,
     Minutes,
-    Person,
 )
 from scrutiny_desktop.domain.people import merge
 from scrutiny_desktop.files.companions import sidecar
 
 
-class Book(LifecycleStore, SearchStore, RegistersStore, WritingStore):
+class Book(LifecycleStore, PeopleStore, SearchStore, RegistersStore, WritingStore):
     """One meeting book file. Open with ``Book.open`` or ``Book.create``; close when done."""
 
     # ------------------------------------------------------------ opening
@@ -216,90 +215,6 @@ class Book(LifecycleStore, SearchStore, RegistersStore, WritingStore):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # ------------------------------------------------------------ people
-
-    def people(self) -> list[Person]:
-        """The book's people directory, by initials."""
-        return [rows.person(r) for r in self._q("SELECT * FROM people ORDER BY initials")]
-
-    def person(self, initials: str) -> Person | None:
-        found = self._q("SELECT * FROM people WHERE initials = ?", [initials])
-        return rows.person(found[0]) if found else None
-
-    def save_person(self, person: Person) -> Person:
-        """Add a person, or update the one with the same initials."""
-        with self._limits():
-            limits.check_person(person)
-        with self._writing():
-            self._save_person(person)
-        return person
-
-    def _save_person(self, person: Person) -> int:
-        row = rows.person_row(person)
-        found = self._q("SELECT id FROM people WHERE initials = ?", [person.initials])
-        if found:
-            self._db.execute(
-                "UPDATE people SET name = ?, role = ?, organisation = ?, kind = ?, email = ? "
-                "WHERE id = ?",
-                [
-                    row["name"],
-                    row["role"],
-                    row["organisation"],
-                    row["kind"],
-                    row["email"],
-                    found[0]["id"],
-                ],
-            )
-            return int(found[0]["id"])
-        return self._insert_row("people", row)
-
-    def link_person(self, meeting_id: int, initials: str) -> None:
-        """Name a person in a meeting's minutes without marking them as attending."""
-        with self._writing():
-            self._check_draft(meeting_id)
-            self._link_person(meeting_id, self._person_id(initials))
-
-    def meeting_people(self, meeting_id: int) -> list[Person]:
-        """Everyone a meeting's minutes name (attending or not), in the order they were named."""
-        return [
-            rows.person(r)
-            for r in self._q(
-                "SELECT p.* FROM meeting_people mp JOIN people p ON p.id = mp.person_id "
-                "WHERE mp.meeting_id = ? ORDER BY mp.position",
-                [meeting_id],
-            )
-        ]
-
-    def unlink_person(self, meeting_id: int, initials: str) -> int | None:
-        """Stop naming a person in a meeting (undo of ``link_person``); their old position.
-
-        The directory keeps the person. Returns None when they were not named.
-        """
-        with self._writing():
-            self._check_draft(meeting_id)
-            found = self._q(
-                "SELECT mp.position, mp.person_id FROM meeting_people mp "
-                "JOIN people p ON p.id = mp.person_id WHERE mp.meeting_id = ? AND p.initials = ?",
-                [meeting_id, initials],
-            )
-            if not found:
-                return None
-            self._db.execute(
-                "DELETE FROM meeting_people WHERE meeting_id = ? AND person_id = ?",
-                [meeting_id, found[0]["person_id"]],
-            )
-        return int(found[0]["position"])
-
-    def relink_person(self, meeting_id: int, initials: str, position: int) -> None:
-        """Name a person again at the position ``unlink_person`` returned (for undo)."""
-        with self._writing():
-            self._check_draft(meeting_id)
-            self._db.execute(
-                "INSERT OR IGNORE INTO meeting_people (meeting_id, person_id, position) "
-                "VALUES (?, ?, ?)",
-                [meeting_id, self._person_id(initials), position],
-            )
 
     # ------------------------------------------------------------ series
 
@@ -482,110 +397,3 @@ class Book(LifecycleStore, SearchStore, RegistersStore, WritingStore):
             else:
                 self._put_audit(meeting_id, history)
         return meeting_id
-
-    # ------------------------------------------------------------ attendance
-
-    def attendance(self, meeting_id: int) -> list[Attendance]:
-        return [
-            rows.attendance(r)
-            for r in self._q(
-                "SELECT a.*, p.initials, sp.initials AS substitute_initials, "
-                "ai.number AS arrived_number, li.number AS left_number FROM attendance a "
-                "JOIN people p ON p.id = a.person_id "
-                "LEFT JOIN people sp ON sp.id = a.substitute_for "
-                "LEFT JOIN items ai ON ai.id = a.arrived_item "
-                "LEFT JOIN items li ON li.id = a.left_item "
-                "WHERE a.meeting_id = ? ORDER BY a.position",
-                [meeting_id],
-            )
-        ]
-
-    def set_attendance(
-        self, meeting_id: int, attendance: Attendance, position: int | None = None
-    ) -> None:
-        """Add or change one person's attendance (the person is added if unknown).
-
-        Marking someone the chair unmarks the previous chair: there is one chair or none.
-        """
-        with self._limits():
-            limits.check(attendance.note, limits.TEXT, f"the note on {attendance.initials}")
-        with self._writing():
-            self._check_draft(meeting_id)
-            if attendance.chair:
-                self._db.execute(
-                    "UPDATE attendance SET chair = 0 WHERE meeting_id = ?", [meeting_id]
-                )
-            self._put_attendance(meeting_id, attendance, position)
-
-    def _put_attendance(
-        self,
-        meeting_id: int,
-        a: Attendance,
-        position: int | None,
-        item_ids: dict[str, int] | None = None,
-    ) -> None:
-        pid = self._person_id(a.initials)
-        self._link_person(meeting_id, pid)
-        substitute = None
-        if a.substitute_for is not None:
-            substitute = self._person_id(a.substitute_for)
-            self._link_person(meeting_id, substitute)
-        if item_ids is None and (a.arrived or a.left):
-            item_ids = {
-                r["number"]: r["id"]
-                for r in self._q("SELECT id, number FROM items WHERE meeting_id = ?", [meeting_id])
-            }
-        moments = []
-        for m in (a.arrived, a.left):
-            item = None
-            if m is not None and m.item is not None:
-                assert item_ids is not None
-                if m.item not in item_ids:
-                    raise BookError(f"there is no item {m.item} in this meeting")
-                item = item_ids[m.item]
-            moments += [rows.iso(m.time) if m else None, item]
-        existing = self._q(
-            "SELECT position FROM attendance WHERE meeting_id = ? AND person_id = ?",
-            [meeting_id, pid],
-        )
-        if existing and position is None:
-            position = existing[0]["position"]
-        if position is None:
-            position = self._next_position("attendance", "meeting_id", meeting_id)
-        elif not existing:
-            self._db.execute(
-                "UPDATE attendance SET position = position + 1 WHERE meeting_id = ? AND position >= ?",
-                [meeting_id, position],
-            )
-        self._db.execute(
-            "INSERT INTO attendance (meeting_id, person_id, position, status, chair, note, "
-            "substitute_for, arrived_time, arrived_item, left_time, left_item) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, person_id) "
-            "DO UPDATE SET status = excluded.status, chair = excluded.chair, "
-            "note = excluded.note, substitute_for = excluded.substitute_for, "
-            "arrived_time = excluded.arrived_time, arrived_item = excluded.arrived_item, "
-            "left_time = excluded.left_time, left_item = excluded.left_item",
-            [meeting_id, pid, position, a.status.value, int(a.chair), a.note, substitute, *moments],
-        )
-
-    def remove_attendance(self, meeting_id: int, initials: str) -> int:
-        """Take someone off a meeting's attendance; returns their old position (for undo)."""
-        with self._writing():
-            self._check_draft(meeting_id)
-            found = self._q(
-                "SELECT a.position, a.person_id FROM attendance a JOIN people p ON p.id = a.person_id "
-                "WHERE a.meeting_id = ? AND p.initials = ?",
-                [meeting_id, initials],
-            )
-            if not found:
-                raise NotFound(f"{initials} is not in the attendance of meeting {meeting_id}")
-            pos = int(found[0]["position"])
-            self._db.execute(
-                "DELETE FROM attendance WHERE meeting_id = ? AND person_id = ?",
-                [meeting_id, found[0]["person_id"]],
-            )
-            self._db.execute(
-                "UPDATE attendance SET position = position - 1 WHERE meeting_id = ? AND position > ?",
-                [meeting_id, pos],
-            )
-        return pos
