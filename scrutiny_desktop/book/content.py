@@ -429,10 +429,17 @@ class ContentStore(FormalStore):
     def add_update(
         self, item_id: int, update: ActionUpdate, position: int | None = None
     ) -> ActionUpdate:
-        """Record progress on an earlier action at this meeting (matters arising)."""
+        """Record progress on an earlier action at this meeting (matters arising).
+
+        An update on ``06/15`` says that 06/15 was handed out: the series never numbers a
+        new action 06/15 after it (as ``reserve_action_refs``), in the same step.
+        """
         _check_update(update)
         with self._writing():
-            self._check_draft(self._meeting_of_item(item_id))
+            meeting_id = self._meeting_of_item(item_id)
+            self._check_draft(meeting_id)
+            if update.ref is not None:
+                self._bump_counter(self._series_key(meeting_id), update.ref)
             if position is None:
                 position = self._next_position("action_updates", "item_id", item_id)
             else:
