@@ -67,7 +67,9 @@ def _panel() -> int:
 
     with tempfile.TemporaryDirectory() as folder, Book.create(Path(folder) / "b.sqlite") as book:
         mid = book.import_minutes(interchange.load(ROOT / "resources" / "panel-meeting.json"))
-        book.set_series_settings(SeriesSettings("Police and Crime Panel", print_item_times=True))
+        book.set_series_settings(
+            SeriesSettings("Police and Crime Panel", numbering="yearly", print_item_times=True)
+        )
         minutes, shown = book.minutes(mid), book.presentation(mid)
     pages = export_pdf(minutes, OUT / "panel-meeting.pdf", presentation=shown)
     export_pdf(minutes, OUT / "panel-meeting-public.pdf", public=True, presentation=shown)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from contextlib import suppress
 from dataclasses import replace
@@ -40,6 +41,8 @@ from scrutiny_desktop.domain.model import (
 )
 from scrutiny_desktop.domain.people import merge
 from scrutiny_desktop.files.companions import sidecar
+
+_YEARLY = re.compile(r"^\d+/\d\d$")
 
 
 class Book(LifecycleStore, PeopleStore, SearchStore, RegistersStore, WritingStore):
@@ -368,10 +371,19 @@ class Book(LifecycleStore, PeopleStore, SearchStore, RegistersStore, WritingStor
         with self._limits():
             limits.check_minutes(minutes)
         with self._writing():
+            new_series = (
+                head.series is not None and self._series_id(head.series, create=False) is None
+            )
             # Content first, as a draft; signed-off minutes are then signed off here.
             meeting_id = self._insert_meeting(
                 replace(head, status=MeetingStatus.DRAFT, signed_off=None)
             )
+            if new_series and minutes.items and all(_YEARLY.match(i.number) for i in minutes.items):
+                # A series this book meets first in minutes numbered 41/26, 42/26, ...
+                # numbers through the year: its next items go on from them.
+                self._db.execute(
+                    "UPDATE series SET minute_numbering = 'yearly' WHERE name = ?", [head.series]
+                )
             for p in minutes.people:
                 self._link_person(meeting_id, self._save_person(merge(self.person(p.initials), p)))
             series_key = self._series_key(meeting_id)

@@ -25,7 +25,9 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     folder = tmp_path_factory.mktemp("panel")
     with Book.create(folder / "panel.sqlite") as book:
         mid = book.import_minutes(interchange.load(PANEL))
-        book.set_series_settings(SeriesSettings("Police and Crime Panel", print_item_times=True))
+        book.set_series_settings(
+            SeriesSettings("Police and Crime Panel", numbering="yearly", print_item_times=True)
+        )
         minutes, presentation = book.minutes(mid), book.presentation(mid)
     full, public = folder / "full.pdf", folder / "public.pdf"
     export_pdf(minutes, full, presentation=presentation)

@@ -73,3 +73,13 @@ def test_unknown_initials_are_a_clear_refusal(panel_book: Path):
     out, err = io.StringIO(), io.StringIO()
     assert cli.run(["declarations", str(panel_book), "--person", "ZZ"], out, err) == 2
     assert "nobody" in err.getvalue() and "'ZZ'" in err.getvalue()
+
+
+def test_a_series_first_met_in_yearly_numbers_goes_on_numbering_them(panel_book: Path):
+    with Book.open(panel_book) as book:
+        assert book.series_settings("Police and Crime Panel").numbering == "yearly"
+        (mid,) = [m.id for m in book.meetings()]
+        assert mid is not None
+        book.add_item(mid, "Any other business")
+        numbers = [i.number for i in book.items(mid)]
+    assert numbers[:2] == ["41/26", "42/26"] and numbers[-1] == "48/26"
