@@ -3,18 +3,22 @@ a context on a plain widget (no window), and the controllers under test."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.context import Context
+from scrutiny_desktop.ui.formal.details_controller import ItemDetailsController
+from scrutiny_desktop.ui.formal.moments_controller import MomentsController
+from scrutiny_desktop.ui.formal.series_controller import SeriesController
 from scrutiny_desktop.ui.workspace import Workspace
 
 PANEL = Path(__file__).resolve().parents[2] / "data" / "panel-meeting.v2.json"
@@ -61,3 +65,73 @@ def item_id(ctx: Context, number: str) -> int:
     found = next(i.id for i in ws_of(ctx).items.items() if i.number == number)
     assert found is not None
     return found
+
+
+def go_to(ctx: Context, number: str) -> int:
+    """Show item ``number`` in the agenda (as choosing it would); its id."""
+    iid = item_id(ctx, number)
+    ws_of(ctx).agenda_pane.select_item(iid)
+    assert ws_of(ctx).agenda_pane.item_id == iid
+    return iid
+
+
+class Dialogs:
+    """Stands in for running a dialog: fills it in with ``fill`` and accepts (or not)."""
+
+    def __init__(self) -> None:
+        self.fill: Callable[[Any], None] = lambda dialog: None
+        self.accept = True
+        self.shown: list[QDialog] = []
+
+    def __call__(self, dialog: QDialog) -> bool:
+        self.shown.append(dialog)
+        self.fill(dialog)
+        if self.accept:
+            dialog.accept()
+        return self.accept and dialog.result() == QDialog.DialogCode.Accepted
+
+
+@pytest.fixture
+def dialogs() -> Dialogs:
+    return Dialogs()
+
+
+@pytest.fixture
+def details(ctx: Context, dialogs: Dialogs) -> ItemDetailsController:
+    return ItemDetailsController(ctx, lambda: NOW, dialogs)
+
+
+@pytest.fixture
+def moments(ctx: Context, dialogs: Dialogs) -> MomentsController:
+    return MomentsController(ctx, lambda: NOW, dialogs)
+
+
+@pytest.fixture
+def series(ctx: Context, dialogs: Dialogs) -> SeriesController:
+    return SeriesController(ctx, dialogs, show_pane=lambda pane: None)
+
+
+class Transactions:
+    """Counts the book's write transactions around one step."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._book = ws_of(ctx).book
+
+    def of(self, step: Callable[[], object]) -> int:
+        before = self._book.transactions
+        step()
+        return self._book.transactions - before
+
+
+def do_undo_redo(ctx: Context, push: Callable[[], object], state: Callable[[], object]) -> object:
+    """Run an edit, then undo and redo it: each is one transaction and restores its state."""
+    count = Transactions(ctx)
+    before = state()
+    assert count.of(push) == 1
+    after = state()
+    assert after != before
+    assert count.of(ctx.stack.undo) == 1
+    assert state() == before
+    assert count.of(ctx.stack.redo) == 1
+    assert state() == after
+    return after
