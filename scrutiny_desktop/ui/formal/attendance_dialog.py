@@ -48,6 +48,7 @@ class MomentFields(QWidget):
         layout.addWidget(self.time)
         layout.addWidget(QLabel("during item"))
         layout.addWidget(self.item, 1)
+        self.setFocusProxy(self.time)  # the label's Alt+letter goes to the time
 
     def moment(self) -> Moment | None:
         """The moment typed; ValueError naming what is wrong."""
@@ -72,6 +73,7 @@ class AttendanceDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Attendance of {person.display_name}")
+        self.setMinimumWidth(440)
         self._attendance, self._known = attendance, {p.initials.casefold(): p for p in people}
         self.substitute = QLineEdit(attendance.substitute_for or "")
         self.substitute.setAccessibleName("Substitute for (initials)")

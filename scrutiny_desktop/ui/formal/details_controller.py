@@ -77,6 +77,9 @@ class ItemDetailsController(QObject):
         p.no_declarations_asked.connect(self.no_declarations)
         p.vote_asked.connect(self.record_vote)
         p.delete_asked.connect(self.delete_row)
+        for line in (p.declaration_line, p.resolution_line):
+            line.undo_requested.connect(ctx.stack.undo)
+            line.redo_requested.connect(ctx.stack.redo)
         for model in (self.declarations, self.resolutions):
             model.refused.connect(ctx.tell)
             model.item_touched.connect(self._reveal)
@@ -191,7 +194,7 @@ class ItemDetailsController(QObject):
             self._ctx.tell(f"Declaration not added: {e}")
             return False
         self._ctx.push(AddRow(ws.session, declarations(ws.book), self.declarations, iid, d))
-        self.pane.declaration_line.clear()
+        self.pane.declaration_line.done()
         return True
 
     def no_declarations(self) -> None:
@@ -237,7 +240,7 @@ class ItemDetailsController(QObject):
             return False
         command = AddRow(ws.session, resolutions(ws.book), self.resolutions, iid, r)
         self._ctx.push(command)
-        self.pane.resolution_line.clear()
+        self.pane.resolution_line.done()
         if command.row.id is not None:
             self.pane.select_resolution(command.row.id)
         return True

@@ -9,7 +9,9 @@ a signal for ``ItemDetailsController``, which makes the undo command.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 from scrutiny_desktop.domain.formal_lines import HINT_DECLARATION, HINT_RESOLUTION
 from scrutiny_desktop.domain.model import Assurance, Item
 from scrutiny_desktop.ui import theme
+from scrutiny_desktop.ui.formal.entry_line import EntryLine
 from scrutiny_desktop.ui.formal.exempt_box import ExemptBox
 from scrutiny_desktop.ui.formal.models import (
     CHECK,
@@ -140,7 +143,7 @@ class ItemDetailsPane(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         # Inline, as the attendees line: no popup takes the Enter that adds the line.
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-        self.declaration_line = QLineEdit()
+        self.declaration_line = EntryLine()
         self.declaration_line.setAccessibleName("Add a declaration of interest")
         self.declaration_line.setPlaceholderText(f"Declaration: {HINT_DECLARATION}")
         self.declaration_line.setCompleter(completer)
@@ -157,10 +160,10 @@ class ItemDetailsPane(QWidget):
             INTEREST, TextDelegate("Interest", "", self.declarations_table)
         )
         self._size_columns(
-            self.declarations_table, INTEREST, ((MEMBER, 130), (KIND, 130), (LEFT, 90))
+            self.declarations_table, INTEREST, ((MEMBER, 120), (KIND, 110), (LEFT, 96))
         )
 
-        self.resolution_line = QLineEdit()
+        self.resolution_line = EntryLine()
         self.resolution_line.setAccessibleName("Add a resolution")
         self.resolution_line.setPlaceholderText(f"RESOLVED: {HINT_RESOLUTION}")
         self.resolution_hint = _hint()
@@ -171,7 +174,7 @@ class ItemDetailsPane(QWidget):
             VOTE, TextDelegate("Vote", "4-1-0, or empty for no vote", self.resolutions_table)
         )
         self._size_columns(
-            self.resolutions_table, TEXT, ((VOTE, 190), (RESTRICTED, 90), (CHECK, 200))
+            self.resolutions_table, TEXT, ((VOTE, 120), (RESTRICTED, 76), (CHECK, 150))
         )
         self.vote_warning = _hint()
         self.vote_warning.setAccessibleName("Vote check")
@@ -203,9 +206,9 @@ class ItemDetailsPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(self.exempt)  # an exempt item's first concern: what the public sees
         layout.addWidget(declared, 1)
         layout.addWidget(resolved, 1)
-        layout.addWidget(self.exempt)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -213,16 +216,12 @@ class ItemDetailsPane(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        for a, b in (
-            (self.time_edit, self.assurance),
-            (self.assurance, self.quorum),
-            (self.quorum, self.declaration_line),
-            (self.declaration_line, self.no_declarations),
-            (self.no_declarations, self.declarations_table),
-            (self.declarations_table, self.resolution_line),
-            (self.resolution_line, self.vote_button),
-            (self.vote_button, self.resolutions_table),
-        ):
+        # Top to bottom, as shown (the Schedule 12A part only while it is shown).
+        chain: list[QWidget] = [self.time_edit, self.assurance, self.quorum]
+        chain += [*self.exempt.boxes.values(), self.exempt.summary, self.exempt.exclusion]
+        chain += [self.declaration_line, self.no_declarations, self.declarations_table]
+        chain += [self.resolution_line, self.vote_button, self.resolutions_table]
+        for a, b in pairwise(chain):
             QWidget.setTabOrder(a, b)
 
         self.declaration_line.returnPressed.connect(
@@ -242,14 +241,22 @@ class ItemDetailsPane(QWidget):
             lambda i: self.assurance_chosen.emit(ASSURANCE_CHOICES[i][1])
         )
         self.quorum.editingFinished.connect(lambda: self.quorum_entered.emit(self.quorum.value()))
+        # Row heights follow the text's wrapping: measured once the columns settle.
+        self._rows_timers: dict[QTableView, QTimer] = {}
         for table in (self.declarations_table, self.resolutions_table):
             table.installEventFilter(self)
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(0)
+            timer.timeout.connect(table.resizeRowsToContents)
+            table.horizontalHeader().sectionResized.connect(timer.start)
+            self._rows_timers[table] = timer
         for model, table in (
             (declarations, self.declarations_table),
             (resolutions, self.resolutions_table),
         ):
             for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
-                signal.connect(table.resizeRowsToContents)
+                signal.connect(self._rows_timers[table].start)
         self.show_item(None, editable=False)
 
     @staticmethod

@@ -66,7 +66,7 @@ class _RegisterPane(QWidget):
         self.public.toggled.connect(self.refresh)
         self.export_button.clicked.connect(self.ask_export)
 
-    def _finish(self, model: RowsTableModel, stretch: int) -> None:
+    def _finish(self, model: RowsTableModel, stretch: int, widths: dict[int, int]) -> None:
         self.model = model
         self.table = QTableView()
         self.table.setAccessibleName(self.what.capitalize())
@@ -77,8 +77,16 @@ class _RegisterPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for col, width in widths.items():
+            self.table.setColumnWidth(col, width)
+        # Row heights follow the wrapping: measured once the columns settle.
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(self._rows_timer.start)
         self.filters.addWidget(self.public)
         self.filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -87,7 +95,7 @@ class _RegisterPane(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self.table.activated.connect(self._chosen)
-        model.modelReset.connect(self.table.resizeRowsToContents)
+        model.modelReset.connect(self._rows_timer.start)
 
     def mark_stale(self) -> None:
         """The book changed: reload now if shown, else when next shown."""
@@ -169,7 +177,9 @@ class DecisionsPane(_RegisterPane):
         self.filters.addWidget(self.text, 1)
         self.text.textChanged.connect(self._timer.start)
         self.decisions = DecisionsModel()
-        self._finish(self.decisions, DecisionsModel.RESOLUTION)
+        m = DecisionsModel
+        widths = {m.MEETING: 70, m.ITEM: 60, m.TITLE: 180, m.VOTE: 190, m.RESTRICTED: 80}
+        self._finish(self.decisions, m.RESOLUTION, widths)
 
     def _load(self, book: Book | None, series: str | None) -> int:
         rows = [] if book is None else book.decisions(series, text=self.text.text().strip() or None)
@@ -196,7 +206,9 @@ class DeclarationsRegisterPane(_RegisterPane):
         self.filters.addWidget(self.person, 1)
         self.person.activated.connect(self.refresh)
         self.declared = DeclaredModel()
-        self._finish(self.declared, DeclaredModel.INTEREST)
+        m = DeclaredModel
+        widths = {m.MEETING: 70, m.ITEM: 60, m.TITLE: 180, m.MEMBER: 160, m.KIND: 130, m.LEFT: 90}
+        self._finish(self.declared, m.INTEREST, widths)
 
     def choose(self, initials: str | None) -> None:
         """Show one person's declarations (None: everyone's)."""

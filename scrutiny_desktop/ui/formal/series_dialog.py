@@ -69,6 +69,7 @@ class SeriesSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.numbering.setFocus()
 
     def settings(self) -> SeriesSettings:
         return replace(

@@ -84,6 +84,8 @@ class VoteDialog(QDialog):
         layout.addLayout(counts)
         layout.addWidget(box)
         layout.addWidget(buttons)
+        first = next(iter(self.choices.values()), None)
+        (first or self.counts[VoteChoice.FOR]).setFocus()
         self.taken.toggled.connect(self._taken_changed)
         self._named_changed()
 
