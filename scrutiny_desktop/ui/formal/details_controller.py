@@ -9,6 +9,7 @@ every edit goes through ``ctx.push``. The item's own fields are ``fields``
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -92,6 +93,7 @@ class ItemDetailsController(QObject):
         self.resolutions.edited.connect(
             lambda old, new: self._edit(resolutions, self.resolutions, old, new)
         )
+        self._wired: weakref.ref[Workspace] | None = None
         ctx.workspace_changed.connect(self.workspace_changed)
         self.workspace_changed()
 
@@ -100,7 +102,8 @@ class ItemDetailsController(QObject):
     def workspace_changed(self) -> None:
         """A book was opened or closed: follow the new workspace's signals."""
         ws = self._ctx.workspace
-        if ws is not None:
+        if ws is not None and (self._wired is None or self._wired() is not ws):
+            self._wired = weakref.ref(ws)  # each workspace's signals followed once
             ws.agenda_pane.current_item_changed.connect(self._item_changed)
             items = ws.items
             for signal in (

@@ -8,7 +8,7 @@ tells the model (``inserted``, ``replaced``, ``removed``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -320,9 +320,3 @@ class ResolutionsModel(ItemRows[Resolution]):
         if col == RESTRICTED:
             return replace(old, restricted=bool(value))
         return old
-
-
-def members_first(people: Sequence[Person], members: Iterable[str]) -> list[Person]:
-    """People with the members (in the given order) first: who is offered to vote or declare."""
-    order = {m: i for i, m in enumerate(members)}
-    return sorted(people, key=lambda p: order.get(p.initials, len(order)))

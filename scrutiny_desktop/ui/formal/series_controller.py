@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from scrutiny_desktop.ui.context import Context
 from scrutiny_desktop.ui.formal.commands import SetSeriesSettings
 from scrutiny_desktop.ui.formal.register_panes import DecisionsPane, DeclarationsRegisterPane
 from scrutiny_desktop.ui.formal.series_dialog import SeriesSettingsDialog
+from scrutiny_desktop.ui.workspace import Workspace
 
 RunDialog = Callable[[QDialog], bool]
 ShowPane = Callable[[QWidget], None]
@@ -43,7 +45,9 @@ class SeriesController(QObject):
         self._ctx, self.run_dialog, self._show_pane = ctx, run_dialog, show_pane
         self._decisions: DecisionsPane | None = None
         self._declarations: DeclarationsRegisterPane | None = None
+        self._wired: weakref.ref[Workspace] | None = None
         ctx.workspace_changed.connect(self._book_changed)
+        self._book_changed()
 
     def _source(self) -> tuple[Book, str | None] | None:
         book, meeting = self._ctx.book, self._ctx.meeting
@@ -123,8 +127,12 @@ class SeriesController(QObject):
                 pane.mark_stale()
 
     def _book_changed(self) -> None:
-        if self._declarations is not None:
-            self._declarations.person.clear()  # another book, other people
+        ws = self._ctx.workspace
+        if ws is not None and (self._wired is None or self._wired() is not ws):
+            self._wired = weakref.ref(ws)
+            ws.session.saved.connect(lambda _when: self.book_changed())  # every write
+            if self._declarations is not None:
+                self._declarations.person.clear()  # another book, other people
         self.book_changed()
 
     def slots(self) -> dict[str, Callable[[], None]]:

@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 
 from scrutiny_desktop.book.formal import SeriesSettings
 from scrutiny_desktop.ui.context import Context
+from scrutiny_desktop.ui.formal.details_controller import ItemDetailsController
 from scrutiny_desktop.ui.formal.series_controller import SeriesController
 from scrutiny_desktop.ui.formal.series_dialog import SeriesSettingsDialog
 from tests.ui.formal.conftest import Dialogs, Told, do_undo_redo, go_to, item_id, ws_of
@@ -124,3 +125,17 @@ def test_declarations_register_per_person_public_csv(
     series.show_declarations(None)
     pane.choose(None)
     assert {d.declaration.initials for d in pane.declared.rows()} == {"RP", "JG"}
+
+
+def test_the_decisions_register_follows_what_is_written(
+    ctx: Context, series: SeriesController, details: ItemDetailsController
+) -> None:
+    series.show_decisions()
+    pane = series.decisions_pane
+    pane.public.setChecked(False)
+    before = pane.decisions.rowCount()
+    go_to(ctx, "41/26")
+    details.add_resolution_line("That the apologies be noted.")
+    series.show_decisions()  # hidden meanwhile: read again when shown
+    assert pane.decisions.rowCount() == before + 1
+    assert "That the apologies be noted." in [d.resolution.text for d in pane.decisions.rows()]
