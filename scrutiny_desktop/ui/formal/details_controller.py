@@ -16,7 +16,6 @@ from datetime import datetime
 from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject
-from PySide6.QtWidgets import QDialog
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.domain.formal_lines import parse_declaration, parse_resolution
@@ -41,17 +40,12 @@ from scrutiny_desktop.ui.formal.models import (
     ResolutionsModel,
 )
 from scrutiny_desktop.ui.formal.room_watch import RoomWatch
+from scrutiny_desktop.ui.formal.running import RunDialog, run_modal
 from scrutiny_desktop.ui.formal.vote_dialog import VoteDialog
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.workspace import Workspace
 
-RunDialog = Callable[[QDialog], bool]
-"""Runs a dialog and says whether it was accepted (tests fill it in and accept)."""
 R = TypeVar("R", bound=HasId)
-
-
-def run_modal(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class ItemDetailsController(QObject):

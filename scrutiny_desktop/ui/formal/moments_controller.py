@@ -9,22 +9,17 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog
 
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Moment, Person
 from scrutiny_desktop.domain.wording import moment_text
 from scrutiny_desktop.ui.context import Context
 from scrutiny_desktop.ui.formal.attendance_dialog import AttendanceDialog, Field
 from scrutiny_desktop.ui.formal.commands import ChangeAttendance
+from scrutiny_desktop.ui.formal.running import RunDialog, run_modal
 from scrutiny_desktop.ui.formal.times import minute_of
 from scrutiny_desktop.ui.workspace import Workspace
 
-RunDialog = Callable[[QDialog], bool]
 Selected = Callable[[Workspace], str | None]
-
-
-def run_modal(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def attendees_selection(ws: Workspace) -> str | None:

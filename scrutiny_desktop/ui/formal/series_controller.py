@@ -8,21 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.ui.context import Context
 from scrutiny_desktop.ui.formal.commands import SetSeriesSettings
 from scrutiny_desktop.ui.formal.register_panes import DecisionsPane, DeclarationsRegisterPane
+from scrutiny_desktop.ui.formal.running import RunDialog, run_modal
 from scrutiny_desktop.ui.formal.series_dialog import SeriesSettingsDialog
 from scrutiny_desktop.ui.workspace import Workspace
 
-RunDialog = Callable[[QDialog], bool]
 ShowPane = Callable[[QWidget], None]
-
-
-def run_modal(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def show_alone(pane: QWidget) -> None:
