@@ -160,15 +160,13 @@ class ItemsModel(QAbstractListModel):
         self.item_touched.emit(item_id)
 
     def put(self, item: Item) -> None:
-        """Write an item's title, kind and restricted flag."""
+        """Write an item's own fields (title, kind, restricted, time, 12A, summary, assurance)."""
         assert item.id is not None
         self._session.keep(("item", item.id), self._session.book.update_item, item)
         row = self.row_of(item.id)
         if row is None:
             return
-        self._items[row] = replace(
-            self._items[row], title=item.title, kind=item.kind, restricted=item.restricted
-        )
+        self._items[row] = replace(item, number=self._items[row].number)  # every own field
         self.item_touched.emit(item.id)
         idx = self.index(row)
         self.dataChanged.emit(idx, idx, [*_SHOWN, Qt.ItemDataRole.BackgroundRole])

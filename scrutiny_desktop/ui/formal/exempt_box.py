@@ -1,0 +1,112 @@
+"""A restricted item's Schedule 12A paragraphs (1–7) and its public summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from scrutiny_desktop.domain.schedule12a import PARAGRAPHS
+
+
+class ExemptBox(QGroupBox):
+    """Tick the paragraphs the item was taken in private under; type what the public
+    version says of it. Changes go out as signals; nothing is written here."""
+
+    paragraphs_changed = Signal(tuple)
+    """The paragraphs ticked now, in order (a tuple of ints)."""
+    summary_entered = Signal(str)
+    """The public summary as typed (sent shortly after typing pauses, and on leaving it)."""
+    exclusion_asked = Signal()
+
+    def __init__(self, save_delay_ms: int = 800) -> None:
+        super().__init__("Taken in private (Schedule 12A, Part 1)")
+        self.boxes: dict[int, QCheckBox] = {}
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, p in enumerate(PARAGRAPHS):
+            box = QCheckBox(f"&{p.number} {p.short}")
+            box.setToolTip(f"Paragraph {p.number}: {p.text}")
+            box.setAccessibleName(f"Paragraph {p.number}: {p.short}")
+            box.clicked.connect(self._ticked)
+            grid.addWidget(box, i // 2, i % 2)
+            self.boxes[p.number] = box
+        self.summary = QPlainTextEdit()
+        self.summary.setAccessibleName("Public summary")
+        self.summary.setPlaceholderText(
+            "What the public minutes say of this item, e.g. The Panel considered a complaint "
+            "and resolved that no further action be taken."
+        )
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() * 3 + 14)
+        self.exclusion = QPushButton("Draft the e&xclusion resolution before this item")
+        self.exclusion.setToolTip(
+            "Adds “That under Section 100A(4) … the public be excluded …” with these "
+            "paragraphs to the item before (Ctrl+Shift+Q)"
+        )
+        self.exclusion.clicked.connect(self.exclusion_asked)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel("Public summary:"))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.exclusion)
+        self._shown = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(save_delay_ms)
+        self._timer.timeout.connect(self.commit_summary)
+        # Started by the first change, not restarted: steady typing is saved as it goes.
+        self.summary.textChanged.connect(self._summary_typed)
+        self.summary.installEventFilter(self)
+
+    def paragraphs(self) -> tuple[int, ...]:
+        return tuple(n for n, box in self.boxes.items() if box.isChecked())
+
+    def show_values(self, paragraphs: tuple[int, ...], summary: str | None) -> None:
+        """Show an item's paragraphs and summary (a summary being typed is left alone)."""
+        for n, box in self.boxes.items():
+            box.setChecked(n in paragraphs)
+        text = summary or ""
+        if not self.summary.hasFocus() or not self._timer.isActive():
+            self._timer.stop()
+            self._shown = text
+            if self.summary.toPlainText() != text:
+                self.summary.blockSignals(True)
+                self.summary.setPlainText(text)
+                self.summary.blockSignals(False)
+
+    def set_editable(self, editable: bool) -> None:
+        for box in self.boxes.values():
+            box.setEnabled(editable)
+        self.summary.setReadOnly(not editable)
+        self.exclusion.setEnabled(editable)
+
+    def focus_first(self) -> None:
+        self.boxes[PARAGRAPHS[0].number].setFocus()
+
+    def _ticked(self) -> None:
+        self.paragraphs_changed.emit(self.paragraphs())
+
+    def _summary_typed(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def commit_summary(self) -> None:
+        """Send the summary as typed now, if it changed."""
+        self._timer.stop()
+        text = self.summary.toPlainText()
+        if text != self._shown:
+            self._shown = text
+            self.summary_entered.emit(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.summary and event.type() == QEvent.Type.FocusOut:
+            self.commit_summary()
+        return False
