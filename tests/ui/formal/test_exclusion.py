@@ -42,10 +42,10 @@ def test_an_exclusion_item_is_inserted_when_there_is_none(
     ctx: Context, details: ItemDetailsController
 ) -> None:
     ws = ws_of(ctx)
-    # Numbered through the year (set up as the window would be): 1/26, 2/26, ...
+    # Numbered through the year, from the first number the book saw: 41/26, 42/26, ...
     ws.book.set_series_settings(SeriesSettings("Police and Crime Panel", 1, 5, "yearly"))
     ws.open_meeting(ws.session.meeting_id)
-    precept = go_to(ctx, "4/26")
+    precept = go_to(ctx, "44/26")
     item = ws.items.item(precept)
     assert item is not None
     ctx.push(EditItem(ws.items, item, replace(item, restricted=True, exempt_paragraphs=(3,)), "x"))
@@ -55,7 +55,7 @@ def test_an_exclusion_item_is_inserted_when_there_is_none(
     assert ws.agenda_pane.item_id == precept  # the minute-taker stays at the exempt item
     after = agenda(ctx)
     assert len(after) == len(before) + 1
-    assert after[3] == ("4/26", EXCLUSION_TITLE, (exclusion_resolution([3]),))
+    assert after[3] == ("44/26", EXCLUSION_TITLE, (exclusion_resolution([3]),))
     assert after[4][1] == "Proposed Police Precept 2026/27"
     assert ws.items.rowCount() == len(after)
     assert count.of(ctx.stack.undo) == 1
