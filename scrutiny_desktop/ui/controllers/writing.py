@@ -199,7 +199,11 @@ class WritingController(QObject):
             self._ctx.tell("No misspelt word at the cursor.")
             return
         self.popup = suggestion_menu(widget, lambda menu: self._actions(found, menu))
+        self.popup.aboutToHide.connect(self._popup_closed)
         self.popup.popup(found.anchor)
+
+    def _popup_closed(self) -> None:
+        self.popup = None  # it deletes itself
 
     def menu_actions(self, widget: QWidget, pos: QPoint, parent: QObject) -> list[QAction]:
         """For the top of a context menu: suggestions for the misspelt word at ``pos``

@@ -112,6 +112,8 @@ class SpellingHighlighter(QObject):
         #: Called when ``;`` is typed, and when the paragraph at the cursor holds one.
         self.on_trigger: TriggerHook | None = None
         document.contentsChange.connect(self._changed)
+        # Restarted by Qt itself on every change: no Python for it on the keystroke's path.
+        document.contentsChanged.connect(self._check.start)
         service.changed.connect(self.respell)
         self.respell()
 
@@ -130,6 +132,7 @@ class SpellingHighlighter(QObject):
     def detach(self) -> None:
         """Stop checking this document and take its marks off (spell-check turned off)."""
         self._document.contentsChange.disconnect(self._changed)
+        self._document.contentsChanged.disconnect(self._check.start)
         self._service.changed.disconnect(self.respell)
         self._check.stop()
         self._pause.stop()
@@ -170,7 +173,7 @@ class SpellingHighlighter(QObject):
 
     def _changed(self, position: int, removed: int, added: int) -> None:
         """On every keystroke: note where the document changed (kept in step with later
-        changes), and check once typing pauses. Nothing else runs here."""
+        changes); ``contentsChanged`` restarts the check's timer. Nothing else runs here."""
         high = self._high
         if high < 0:
             self._low, self._high = position, position + added
