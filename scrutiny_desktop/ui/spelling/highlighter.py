@@ -184,7 +184,6 @@ class SpellingHighlighter(QObject):
                 self._high = position + added
             else:
                 self._high = max(high + added - removed, position + added)
-        self._check.start()
         if (
             added == 1
             and self.on_trigger is not None
