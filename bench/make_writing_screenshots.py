@@ -83,7 +83,7 @@ def shots(dark: bool) -> None:
         window.statusBar().addPermanentWidget(controller.offer_bar)
         ctx.workspace_changed.emit()
         window.show()
-        controller.spelling.load()
+        controller.start_now()
         ws = window.ws
         assert ws is not None
         ws.agenda_pane.select_item(ws.items.items()[4].id or 0)

@@ -126,6 +126,6 @@ def open_desk(qtbot: QtBot, tmp_path: Path, seed_path: Path) -> Iterator[Desk]:
     book = Book.create(tmp_path / "book.sqlite")
     meeting_id = book.import_minutes(interchange.load(seed_path))
     made = Desk(qtbot, book, meeting_id, shared_speller(), tmp_path)
-    made.controller.spelling.load()
+    made.controller.start_now()
     yield made
     made.ws.close()

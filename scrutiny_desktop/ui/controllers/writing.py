@@ -7,10 +7,15 @@ document (one edit block, so one ``BodyEdit``). The window:
 
 * builds it once, adds ``offer_bar`` to the status bar (``addPermanentWidget``), merges
   ``WRITING_COMMANDS`` into its menus with ``slots()``, and after ``show()`` calls
-  ``spelling.start()`` so that the dictionary loads after the first paint;
+  ``start()``;
 * adds ``menu_actions(editor, pos, menu)`` to the top of the minutes editor's context menu.
 
-It attaches itself to each workspace when ``ctx.workspace_changed`` is emitted.
+Nothing of the spell-check is on the start-up path: importing this module and building the
+controller cost about a millisecond; the highlighters, field underlines and phrase typing
+(whose modules and first use of Qt's text classes took about 20 ms) are attached by
+``start()``, ``LOAD_DELAY_MS`` after the window is shown, just before the dictionary loads.
+A command used before then starts them at once. After that the controller follows each
+workspace (``ctx.workspace_changed``).
 """
 
 from __future__ import annotations
@@ -31,12 +36,7 @@ from scrutiny_desktop.ui.commands.writing import (
 )
 from scrutiny_desktop.ui.commands_menu import Command
 from scrutiny_desktop.ui.panes.glossary_offer import GlossaryOfferBar
-from scrutiny_desktop.ui.phrases import PhraseTyping
-from scrutiny_desktop.ui.spelling.body import BodySpelling
-from scrutiny_desktop.ui.spelling.line import LineSpelling
-from scrutiny_desktop.ui.spelling.menu import suggestion_actions, suggestion_menu
-from scrutiny_desktop.ui.spelling.service import SpellingService
-from scrutiny_desktop.ui.spelling.targets import MisspeltWord, word_in
+from scrutiny_desktop.ui.spelling.service import LOAD_DELAY_MS, SpellingService
 from scrutiny_desktop.writing.glossary import GlossaryEntry, offers
 from scrutiny_desktop.writing.phrases import DEFAULT_PHRASES, Phrase
 from scrutiny_desktop.writing.tokens import normalise
@@ -47,6 +47,10 @@ if TYPE_CHECKING:
     from scrutiny_desktop.ui.context import Context
     from scrutiny_desktop.ui.panes.glossary_dialog import GlossaryDialog
     from scrutiny_desktop.ui.panes.phrases_dialog import PhrasesDialog
+    from scrutiny_desktop.ui.phrases import PhraseTyping
+    from scrutiny_desktop.ui.spelling.body import BodySpelling
+    from scrutiny_desktop.ui.spelling.line import LineSpelling
+    from scrutiny_desktop.ui.spelling.targets import MisspeltWord
     from scrutiny_desktop.ui.workspace import Workspace
 
 # F7 is Word's and LibreOffice's spelling key. Ctrl+. and Ctrl+; are left alone: IBus, the
@@ -69,7 +73,9 @@ class WritingController(QObject):
         self._ctx = ctx
         self.spelling = spelling or SpellingService(parent=self)
         self.offer_bar = GlossaryOfferBar()
-        self.lines = LineSpelling(self.spelling, self.menu_actions, self)
+        self.lines: LineSpelling | None = None
+        self._started = False
+        self._lines_waiting: list[QLineEdit] = []
         self.phrases: list[Phrase] = list(DEFAULT_PHRASES)
         self.body: BodySpelling | None = None
         self.typing: PhraseTyping | None = None
@@ -104,8 +110,31 @@ class WritingController(QObject):
 
     # ------------------------------------------------------------ the open book
 
+    def start(self, delay_ms: int = LOAD_DELAY_MS) -> None:
+        """Called just after the window's ``show()``: ``start_now`` in ``delay_ms``."""
+        QTimer.singleShot(delay_ms, self, self.start_now)
+
+    def start_now(self) -> None:
+        """Attach the checking to the fields and the minutes shown, and load the dictionary."""
+        if self._started:
+            return
+        self._started = True
+        from scrutiny_desktop.ui.spelling.line import LineSpelling
+
+        self.lines = LineSpelling(self.spelling, self.menu_actions, self)
+        for edit in self._lines_waiting:
+            self.lines.watch(edit)
+        self._lines_waiting = []
+        self.attach()
+        self.spelling.load()
+
     def attach(self) -> None:
-        """Follow ``ctx.workspace`` (a book was opened or closed)."""
+        """Follow ``ctx.workspace`` (a book was opened or closed); nothing before ``start``."""
+        if not self._started:
+            return
+        from scrutiny_desktop.ui.phrases import PhraseTyping
+        from scrutiny_desktop.ui.spelling.body import BodySpelling
+
         for dialog in (self.glossary_dialog, self.phrases_dialog):
             if dialog is not None:
                 dialog.close()
@@ -130,22 +159,25 @@ class WritingController(QObject):
         from scrutiny_desktop.ui.models.actions import TEXT
         from scrutiny_desktop.ui.models.updates import NOTE
 
-        self.lines.watch(ws.agenda_pane.title_edit)
-        self.lines.watch(ws.actions_pane.update_line)
+        self.watch_line(ws.agenda_pane.title_edit)
+        self.watch_line(ws.actions_pane.update_line)
         self.watch_cells(ws.actions_pane.table, (TEXT,))
         self.watch_cells(ws.actions_pane.updates_table, (NOTE,))
         ws.attendees.people_changed.connect(self.refresh_known)
 
     def watch_line(self, edit: QLineEdit) -> None:
         """Spell-check a one-line field (a resolution, say) from now on."""
-        self.lines.watch(edit)
+        if self.lines is None:
+            self._lines_waiting.append(edit)
+        else:
+            self.lines.watch(edit)
 
     def watch_cells(self, view: QAbstractItemView, columns: Iterable[int]) -> None:
         """Spell-check the cell editors ``view`` opens in ``columns``."""
         self._cells.append((view, frozenset(columns)))
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if not isinstance(new, QLineEdit) or not self._cells:
+        if not isinstance(new, QLineEdit) or not self._cells or self.lines is None:
             return
         for view, columns in self._cells:
             try:
@@ -193,7 +225,10 @@ class WritingController(QObject):
         if self._read_only(widget):
             self._ctx.tell("These minutes cannot be changed.")
             return
-        self.spelling.load()  # asked for: now, if the timer has not done it yet
+        self.start_now()  # asked for: now, if the timer has not done it yet
+        from scrutiny_desktop.ui.spelling.menu import suggestion_menu
+        from scrutiny_desktop.ui.spelling.targets import word_in
+
         found = word_in(widget, self.spelling, self._seal)
         if found is None:
             self._ctx.tell("No misspelt word at the cursor.")
@@ -208,12 +243,16 @@ class WritingController(QObject):
     def menu_actions(self, widget: QWidget, pos: QPoint, parent: QObject) -> list[QAction]:
         """For the top of a context menu: suggestions for the misspelt word at ``pos``
         (a context menu event's position), or none. The actions are ``parent``'s."""
-        if not self._checked(widget) or self._read_only(widget):
+        if not self._started or not self._checked(widget) or self._read_only(widget):
             return []
+        from scrutiny_desktop.ui.spelling.targets import word_in
+
         found = word_in(widget, self.spelling, self._seal, pos)
         return [] if found is None else self._actions(found, parent)
 
     def _actions(self, found: MisspeltWord, parent: QObject) -> list[QAction]:
+        from scrutiny_desktop.ui.spelling.menu import suggestion_actions
+
         ignore = self.ignore_word if self._ctx.editable else None
         return suggestion_actions(
             found, self.spelling.suggest(found.word), parent, self.add_book_word, ignore
@@ -232,7 +271,7 @@ class WritingController(QObject):
         return isinstance(widget, (QPlainTextEdit, QLineEdit)) and widget.isReadOnly()
 
     def add_book_word(self, word: str) -> None:
-        """ "Add to this book's words" (an undo step)."""
+        """Add a word to this book's words (an undo step)."""
         ws = self._ctx.workspace
         if ws is not None:
             word = normalise(word)
@@ -240,7 +279,7 @@ class WritingController(QObject):
             self.offer_bar.forget([word])
 
     def ignore_word(self, word: str) -> None:
-        """ "Ignore in this meeting" (an undo step)."""
+        """Ignore a word in the meeting shown (an undo step)."""
         ws = self._ctx.workspace
         if ws is not None and ws.session.meeting_id is not None:
             command = IgnoreWord(
@@ -255,6 +294,7 @@ class WritingController(QObject):
 
     def insert_phrase(self) -> None:
         """List every phrase at the cursor in the minutes."""
+        self.start_now()
         ws = self._ctx.workspace
         if ws is None or self.typing is None or not self._ctx.editable:
             return
