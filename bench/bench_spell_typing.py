@@ -195,7 +195,7 @@ def _typing_rows(app: QApplication, tmp: Path) -> list[dict[str, object]]:
         "bare": "typing per keystroke, bare QPlainTextEdit",
         "plain": f"typing per keystroke, item body of a {ITEMS}-item meeting, no writing aids",
         "spell": "typing per keystroke, the same with spell-check and phrases on",
-        "checked": "the same, each keystroke followed by its check (typing slower than 1 key/60 ms)",
+        "checked": "the same, each keystroke followed by its check (typing slower than 1 key/40 ms)",
         "misspelt": "spell-check on, a misspelling left in every paragraph being typed",
     }
     rows: list[dict[str, object]] = []

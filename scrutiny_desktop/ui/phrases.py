@@ -4,10 +4,11 @@ and a popup lists the phrases matching the abbreviation as it is typed.
 The editor keeps Tab for moving the focus (``setTabChangesFocus``), and Qt moves the focus
 before any shortcut sees a Tab, so the keys are watched by an event filter; but not always,
 since a filter on the editor runs Python for every event it gets (several per keystroke).
-The spelling highlighter, which notes every change anyway, calls ``trigger_typed`` when a
-``;`` is typed: from then until the abbreviation is finished (or the cursor leaves it) the
-filter takes Tab (expanding what was typed), and while the popup shows, Up, Down, Enter and
-Escape. Any other Tab still moves the focus on.
+The spelling highlighter's check, which runs once typing pauses for ``CHECK_MS`` (40 ms,
+so between any two keys a person types), calls ``trigger_typed`` when the paragraph at the
+cursor holds ``;``: from then until the abbreviation is finished (or the cursor leaves it)
+the filter takes Tab (expanding what was typed), and while the popup shows, Up, Down, Enter
+and Escape. Any other Tab still moves the focus on.
 
 An expansion (or a choice from the popup) replaces the abbreviation in one edit block, so it
 is one undo step; the ``…`` of a phrase is then selected, ready to be typed over.
@@ -117,10 +118,11 @@ class PhraseTyping(QObject):
     # ------------------------------------------------------------ typing
 
     def trigger_typed(self) -> None:
-        """``;`` was typed, or the paragraph at the cursor holds one: watch the keys while
-        an abbreviation is being typed there (the popup follows once the edit is done)."""
+        """The paragraph at the cursor holds ``;`` (the highlighter's check, once typing
+        pauses): while an abbreviation is being typed there, list it and watch the keys."""
         if not self._armed and not self._editor.isReadOnly():
             self._arm()
+            self.refresh()
 
     def _arm(self) -> None:
         self._armed = True

@@ -59,6 +59,14 @@ def test_the_word_being_typed_is_marked_only_once_the_typing_moves_past_it(desk:
     assert desk.marked() == ["recieved"]
 
 
+def test_paragraphs_pasted_at_once_are_all_checked(desk: Desk) -> None:
+    desk.show()
+    desk.new_paragraph()
+    desk.editor.insertPlainText("One was recieved.\nTwo were seperate.\nThree ")
+    desk.highlighter().check_now()
+    assert desk.marked_anywhere()[-2:] == ["recieved", "seperate"]
+
+
 def test_names_initials_and_the_books_organisations_are_not_marked(desk: Desk) -> None:
     desk.show()
     desk.new_paragraph()
@@ -90,8 +98,12 @@ def test_a_suggestion_chosen_from_the_keyboard_replaces_the_word_in_one_undo_ste
 
     desk.stack.undo()
     assert desk.paragraph() == "The report was recieved and noted."
+    desk.highlighter().check_now()
+    assert desk.marked() == ["recieved"]  # undone, not typed: marked at once
     desk.stack.redo()
     assert desk.paragraph() == "The report was received and noted."
+    desk.highlighter().check_now()
+    assert desk.marked() == []
     # What is typed next is a step of its own: one undo takes only it away.
     desk.editor.moveCursor(desk.editor.textCursor().MoveOperation.End)
     desk.type(" Agreed.")
