@@ -178,11 +178,6 @@ class SpellingHighlighter(QObject):
                 return
         self.rehighlightBlock(waiting)
 
-    @property
-    def pending(self) -> bool:
-        """True while a change waits to be checked."""
-        return self._document.revision() != self._revision
-
     def _remember(self, here: QTextBlock | None) -> None:
         document = self._document
         self._revision = document.revision()
