@@ -19,7 +19,7 @@ from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.launch import example_path
 
 # Loaded on first use only: PDF, Word and web page export, JSON validation, sqlite-utils (its first write
-# or a migration) with what it brings, the command line's own handlers, the migrations.
+# or a migration) with what it brings, the command line's own handlers, the migrations, spelling.
 LAZY = (
     "reportlab",
     "jsonschema",
@@ -34,6 +34,12 @@ LAZY = (
     "jinja2",
     "scrutiny_desktop.export.docx_export",
     "scrutiny_desktop.export.html_export",
+    # Spelling (issue 16): the binding and the dictionary load after the first paint.
+    "hunspell",
+    "scrutiny_desktop.writing.speller",
+    "scrutiny_desktop.writing.engine",
+    "scrutiny_desktop.writing.dictionary",
+    "scrutiny_desktop.writing.ranking",
 )
 
 

@@ -1,0 +1,1 @@
+"""Controllers: one per concern, each handed the window's one ``Context``."""
