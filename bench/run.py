@@ -27,6 +27,7 @@ MODULES = [
     "bench.bench_memory",
     "bench.bench_typing",
     "bench.bench_pdf",
+    "bench.bench_pdf_profile",
     "bench.bench_lifecycle",
     "bench.bench_spelling",
 ]
