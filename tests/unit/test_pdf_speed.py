@@ -104,3 +104,11 @@ def test_text_that_needs_no_replacing_comes_out_as_the_slow_way_makes_it(text: s
     assert quick.plain(text, "x") == slow.plain(text, "x")
     assert quick.markup(text, "x") == slow.markup(text, "x")
     assert quick.substitutions == slow.substitutions
+
+
+def test_reportlab_uses_its_c_accelerator() -> None:
+    """``reportlab[accel]`` is a dependency: text widths, numbers and streams in C."""
+    from reportlab.lib import rl_accel
+
+    assert rl_accel._py_funcs == {}
+    assert rl_accel._c_funcs.keys() >= {"instanceStringWidthTTF", "fp_str", "asciiBase85Encode"}
