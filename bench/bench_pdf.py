@@ -248,7 +248,7 @@ def _side_by_side(runs: int) -> list[dict[str, object]]:
         else:
             soffice = _figures(times["soffice"])
             out.update(
-                beside="LibreOffice, the same minutes as DOCX to PDF",
+                beside="LibreOffice (the same minutes, DOCX to PDF)",
                 beside_ms=soffice["median_ms"],
                 beside_spread_ms=soffice["spread_ms"],
                 ratio=figures["median_ms"] / soffice["median_ms"],

@@ -89,7 +89,7 @@ def main() -> int:
         if only and not any(o in name for o in only):
             continue
         print(f"== {name}", flush=True)
-        heading = f"## {name.split('.')[-1].removeprefix('bench_')}"
+        heading = _heading(name)
         try:
             module = importlib.import_module(name)
             rows = module.run()
@@ -124,14 +124,21 @@ def main() -> int:
     return 1 if failed else 0
 
 
+def _heading(module: str) -> str:
+    return f"## {module.split('.')[-1].removeprefix('bench_')}"
+
+
 def _replace_sections(document: str, sections: dict[str, str]) -> str:
-    """``document`` with each ``## name`` section replaced by the new one (or added at the end)."""
+    """``document`` with each ``## name`` section replaced by the new one; sections in the
+    order of ``MODULES``, any the document has beyond them after."""
     head, *parts = document.split("\n## ")
-    old: dict[str, str] = {}
+    found: dict[str, str] = {}
     for part in parts:
-        old["## " + part.split("\n", 1)[0]] = "## " + part
-    old.update(sections)
-    return "\n".join([head, *(text.rstrip("\n") + "\n" for text in old.values())])
+        found["## " + part.split("\n", 1)[0]] = "## " + part
+    found.update(sections)
+    order = [h for h in map(_heading, MODULES) if h in found]
+    order += [h for h in found if h not in order]
+    return "\n".join([head, *(found[h].rstrip("\n") + "\n" for h in order)])
 
 
 if __name__ == "__main__":
