@@ -1,6 +1,6 @@
 """What makes the PDF quicker changes nothing it prints (issue 17).
 
-Lines are broken once per width (``pdf_layout.Paragraph``), text that needs no character
+Lines are broken once per width (``pdf_paragraph.Paragraph``), text that needs no character
 replaced skips the look at each character, and user text is escaped without importing
 ``xml.sax``: each gives the same bytes, or the same text, as the slower way.
 """
@@ -21,6 +21,7 @@ from scrutiny_desktop.domain.model import Minutes, Paragraph
 from scrutiny_desktop.export import pdf_layout
 from scrutiny_desktop.export.fonts import register_fonts
 from scrutiny_desktop.export.pdf import render_pdf
+from scrutiny_desktop.export.pdf_paragraph import Paragraph as WrapOnce
 from scrutiny_desktop.export.pdf_text import TextPrep, escape
 from tests.unit.pdf_helpers import seed_path
 
@@ -68,7 +69,7 @@ def _style() -> ParagraphStyle:
 
 
 def test_a_wrap_at_the_same_width_reuses_the_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    p = pdf_layout.Paragraph("word " * 200, _style())
+    p = WrapOnce("word " * 200, _style())
     breaks = []
     real = ReportlabParagraph.breakLines
     monkeypatch.setattr(
@@ -83,7 +84,7 @@ def test_a_wrap_at_the_same_width_reuses_the_lines(monkeypatch: pytest.MonkeyPat
 
 
 def test_a_paragraph_that_dropped_its_lines_breaks_them_again() -> None:
-    p = pdf_layout.Paragraph("word " * 200, _style())
+    p = WrapOnce("word " * 200, _style())
     p.wrap(200, 1000)
     assert p.split(200, 5) == []  # no room for two lines: split drops the lines it had
     assert not hasattr(p, "blPara")
