@@ -43,7 +43,7 @@ import os; os._exit(0)
 APP = (
     _BEFORE
     + r"""
-import scrutiny_desktop.book
+import scrutiny_desktop.book.store
 step("import the book (sqlite3, domain, book)")
 import PySide6.QtWidgets
 step("import PySide6")

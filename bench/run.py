@@ -2,6 +2,10 @@
 
 Each benchmark module exposes ``run() -> list[dict]``; a row has a "benchmark" name and
 figures (medians with their spread, and ratios measured side by side in the same run).
+
+``python -m bench.run pdf spelling`` runs only the modules whose names contain one of the
+words, and rewrites only their sections of docs/benchmarks.md, each saying when and at
+which commit it was measured; the other sections keep the figures they had.
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ MODULES = [
     "bench.bench_memory",
     "bench.bench_typing",
     "bench.bench_pdf",
+    "bench.bench_pdf_profile",
     "bench.bench_lifecycle",
+    "bench.bench_spelling",
 ]
 
 
@@ -73,13 +79,17 @@ def table(rows: list[dict[str, object]]) -> str:
 
 def main() -> int:
     only = sys.argv[1:]
-    sections: list[str] = []
+    sections: dict[str, str] = {}
     failed = 0
     started = time.strftime("%Y-%m-%d %H:%M")
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
     for name in MODULES:
         if only and not any(o in name for o in only):
             continue
         print(f"== {name}", flush=True)
+        heading = _heading(name)
         try:
             module = importlib.import_module(name)
             rows = module.run()
@@ -91,25 +101,44 @@ def main() -> int:
         except Exception:
             failed += 1
             traceback.print_exc()
-            sections.append(f"## {name}\n\nFAILED: see the console output of `make bench`.\n")
+            sections[heading] = f"{heading}\n\nFAILED: see the console output of `make bench`.\n"
             continue
         text = table(rows)
         print(text, flush=True)
         doc = (module.__doc__ or "").strip()
-        sections.append(f"## {name.split('.')[-1].removeprefix('bench_')}\n\n{doc}\n\n{text}\n")
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
-    ).stdout.strip()
+        when = f"Measured on its own by `python -m bench.run` on {started} at commit {commit}.\n\n"
+        sections[heading] = f"{heading}\n\n{doc}\n\n{when if only else ''}{text}\n"
     out = ROOT / "docs" / "benchmarks.md"
-    if not only:
+    if only:
+        if sections:
+            out.write_text(_replace_sections(out.read_text(), sections))
+            print(f"rewrote {', '.join(sections)} in {out}")
+    else:
         out.write_text(
             "# Benchmarks\n\nWritten by `make bench` on "
             f"{started} at commit {commit or 'unknown'}.\n\nMachine: {machine()}\n\n"
             "Figures are medians of several runs with their spread (max − min); ratios compare "
-            "runs made side by side in the same session.\n\n" + "\n".join(sections)
+            "runs made side by side in the same session.\n\n" + "\n".join(sections.values())
         )
         print(f"wrote {out}")
     return 1 if failed else 0
+
+
+def _heading(module: str) -> str:
+    return f"## {module.split('.')[-1].removeprefix('bench_')}"
+
+
+def _replace_sections(document: str, sections: dict[str, str]) -> str:
+    """``document`` with each ``## name`` section replaced by the new one; sections in the
+    order of ``MODULES``, any the document has beyond them after."""
+    head, *parts = document.split("\n## ")
+    found: dict[str, str] = {}
+    for part in parts:
+        found["## " + part.split("\n", 1)[0]] = "## " + part
+    found.update(sections)
+    order = [h for h in map(_heading, MODULES) if h in found]
+    order += [h for h in found if h not in order]
+    return "\n".join([head, *(found[h].rstrip("\n") + "\n" for h in order)])
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def _window(args: list[str]) -> int:
         return EXIT_BAD_INPUT
     # The Qt-free book before PySide6: once loaded, PySide6 reads the source of every
     # module imported after it (its __feature__ check), about 7 ms for the book's.
-    import scrutiny_desktop.book  # noqa: F401
+    import scrutiny_desktop.book.store  # noqa: F401
     from scrutiny_desktop.ui.launch import launch
 
     return launch(parsed)

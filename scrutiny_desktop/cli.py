@@ -4,6 +4,10 @@ decisions, declarations, search, circulate.
 Exit codes: 0 success, 2 bad input or a file we will not open (one line on stderr),
 3 a refused change (a signed-off meeting) or signed-off content that fails ``verify``,
 1 anything unexpected.
+
+Each command imports what it uses when it runs: the parser is made from light modules
+only, so ``--help`` or a mistyped option costs no book, and ``export --format pdf`` no
+JSON reader (a command-line export is a whole process each time).
 """
 
 from __future__ import annotations
@@ -13,11 +17,10 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from scrutiny_desktop import __version__
-from scrutiny_desktop.book import Book, BookError, MeetingLocked
-from scrutiny_desktop.book.errors import BookLocked
+from scrutiny_desktop.book.errors import BookError, BookLocked, MeetingLocked
 from scrutiny_desktop.circulate import add_command as add_circulate_command
 from scrutiny_desktop.cli_streams import Guarded, StdoutFailed, say
 from scrutiny_desktop.domain.printable import printable
@@ -25,6 +28,9 @@ from scrutiny_desktop.export import formats
 from scrutiny_desktop.files.atomic import OutputNotWritten
 from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.window_options import add_open_arguments
+
+if TYPE_CHECKING:
+    from scrutiny_desktop.book.store import Book
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 1, 2, 3
 
@@ -231,6 +237,8 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
 
 def _open(args: argparse.Namespace, **kwargs: Any) -> Book:
     """``Book.open(args.book, ...)``, saying on stderr what opening found (``notices``)."""
+    from scrutiny_desktop.book.store import Book
+
     book = Book.open(args.book, **kwargs)
     for notice in book.notices:
         say(args.err, f"{args.book}: {notice}")
@@ -272,9 +280,6 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    from scrutiny_desktop.export import interchange
-    from scrutiny_desktop.files.atomic import write_bytes_atomically
-
     to_stdout = str(args.output) == "-"
     if to_stdout and args.format != "json":
         raise CliError(f"{args.format} cannot be written to stdout; give a file name with -o")
@@ -284,6 +289,9 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         minutes = book.minutes(meeting_id)
         presentation = book.presentation(meeting_id)
     if args.format == "json":
+        from scrutiny_desktop.export import interchange
+        from scrutiny_desktop.files.atomic import write_bytes_atomically
+
         if args.public:
             raise CliError("--public does not apply to JSON: it is always the full record")
         text = interchange.dumps(minutes)

@@ -20,6 +20,17 @@ def data_dir() -> Path:
     return base / APP_DIR
 
 
+def cache_dir() -> Path:
+    """The user's cache folder for this application: only what can be made again if lost."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / APP_DIR
+
+
 def default_book_path() -> Path:
     """The book opened when none is named."""
     return data_dir() / "meetings.sqlite"

@@ -17,8 +17,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scrutiny_desktop.domain.model import Minutes
+if TYPE_CHECKING:  # only named: reading the table (``export --help``) needs no domain
+    from scrutiny_desktop.domain.model import Minutes
 
 Writer = Callable[..., object]
 """``write(minutes, path, *, presentation=...)``: the book's presentation choices as keywords."""

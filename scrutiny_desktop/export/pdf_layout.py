@@ -25,7 +25,6 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -50,6 +49,7 @@ from scrutiny_desktop.export.layout import (
     SubHeading,
     Title,
 )
+from scrutiny_desktop.export.pdf_paragraph import Paragraph
 from scrutiny_desktop.export.pdf_text import TextPrep, chunks
 from scrutiny_desktop.export.wording import CHAIR, NOT_FOR_PUBLICATION, PRIVATE_TEXT
 
