@@ -135,8 +135,15 @@ class _Styles:
         )
         self.initials = ParagraphStyle("initials", parent=self.tight, alignment=TA_RIGHT)
         self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10, spaceAfter=2)
+        # The bullet in the embedded face too: reportlab's default is a Helvetica that
+        # would not be embedded.
         self.bullet = ParagraphStyle(
-            "bullet", parent=base, leftIndent=10, bulletIndent=1, spaceAfter=1
+            "bullet",
+            parent=base,
+            leftIndent=10,
+            bulletIndent=1,
+            spaceAfter=1,
+            bulletFontName=fonts.regular,
         )
         self.last_bullet = ParagraphStyle("last bullet", parent=self.bullet, spaceAfter=5)
         self.flag = ParagraphStyle("flag", parent=self.bold, fontName=fonts.bold)

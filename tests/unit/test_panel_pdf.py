@@ -107,3 +107,15 @@ def test_item_times_print_when_the_series_asks(pdfs, tmp_path):
         out = tmp_path / "plain.pdf"
         export_pdf(book.minutes(mid), out, presentation=book.presentation(mid))
     assert "(10:20)" not in squash(pdftotext(out, "-raw"))
+
+
+def test_every_font_in_the_panel_pdf_is_embedded(tmp_path):
+    from tests.unit.pdf_helpers import pdffonts
+
+    with Book.create(tmp_path / "p.sqlite") as book:
+        mid = book.import_minutes(interchange.load(PANEL))
+        out = tmp_path / "p.pdf"
+        export_pdf(book.minutes(mid), out)
+    fonts = pdffonts(out)
+    assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
+    assert not any("Helvetica" in f["name"] for f in fonts)
