@@ -23,15 +23,15 @@ EXPECTED = "—"
 ATTENDANCE_CHOICES = (*(s.label for s in AttendanceStatus), NAMED_ONLY)
 
 
-def attendance_from_text(text: str) -> AttendanceStatus | str | None:
-    """A status, None for "named only", or the text back when it names neither."""
+def attendance_from_text(text: str) -> AttendanceStatus | None:
+    """A status, or None for "named only"; ValueError when the text names neither."""
     key = text.strip().lower().replace("_", " ")
     for s in AttendanceStatus:
         if s.label == key:
             return s
     if key in (NAMED_ONLY, "not attending", ""):
         return None
-    return text
+    raise ValueError(f"{text!r} is not an attendance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +188,10 @@ class AttendeesModel(RowsTableModel):
                 self._push(EditPerson(self, r.person, new))
             return True
         if col == ATTENDANCE:
-            status = attendance_from_text(text)
-            if isinstance(status, str):
+            # Not ``isinstance(status, str)``: an AttendanceStatus is a StrEnum, so a str too.
+            try:
+                status = attendance_from_text(text)
+            except ValueError:
                 return False
             new_a = (
                 None

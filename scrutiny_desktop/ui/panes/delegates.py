@@ -12,8 +12,11 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
     QTimer,
+    Signal,
 )
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QComboBox,
     QCompleter,
     QLineEdit,
@@ -60,18 +63,56 @@ class OwnersDelegate(QStyledItemDelegate):
         return editor
 
 
+class ChoiceBox(QComboBox):
+    """A drop-down that says when a choice was made in its popup list (click or Enter).
+
+    Arrow keys and the wheel only move the current choice: Enter (or leaving) commits it.
+    """
+
+    chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._from_popup = False
+        self.activated.connect(self._activated)
+
+    def showPopup(self) -> None:
+        self._from_popup = True
+        super().showPopup()
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        self._from_popup = False
+        super().keyPressEvent(e)
+
+    def wheelEvent(self, e: QWheelEvent) -> None:
+        self._from_popup = False
+        super().wheelEvent(e)
+
+    def _activated(self, _index: int) -> None:
+        # The popup is hidden before ``activated``: remember it was open instead.
+        if self._from_popup:
+            self._from_popup = False
+            self.chosen.emit()
+
+
 class ChoiceDelegate(QStyledItemDelegate):
-    """A drop-down of fixed choices; typing the first letters picks one."""
+    """A drop-down of fixed choices; typing the first letters picks one, and a choice
+    made in the popup list (the mouse's way) is saved at once."""
 
     def __init__(self, choices: Sequence[str], name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._choices, self._name = list(choices), name
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
+        combo = ChoiceBox(parent)
         combo.setAccessibleName(self._name)
         combo.addItems(self._choices)
+        combo.chosen.connect(lambda: self._chosen(combo))
         return combo
+
+    def _chosen(self, combo: ChoiceBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):

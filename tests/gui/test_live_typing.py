@@ -1,0 +1,98 @@
+"""Issue 12: every keystroke lands where the minute-taker is looking.
+
+Each test drives the real window by keys only, as a clerk off the reference path did,
+and checks what the book holds afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QTableView
+
+from scrutiny_desktop.domain.model import Attendance, AttendanceStatus
+from scrutiny_desktop.ui.main_window import MainWindow
+from scrutiny_desktop.ui.models import attendees
+from tests.gui.conftest import Keys, WindowFactory
+
+K = Qt.Key
+
+
+def _item_by_keys(keys: Keys, window: MainWindow, number: int) -> int:
+    """Ctrl+2, Home, Down to item ``number``; Ctrl+3 into its minutes. The item's id."""
+    keys.ctrl(K.Key_2)
+    keys.press(K.Key_Home)
+    for _ in range(number - 1):
+        keys.press(K.Key_Down)
+    keys.ctrl(K.Key_3)
+    assert window.ws is not None
+    item = window.ws.agenda_pane.current_item()
+    assert item is not None and item.number == str(number) and item.id is not None
+    return item.id
+
+
+def _body(window: MainWindow, item_id: int) -> list[str]:
+    assert window.ws is not None
+    window.ws.flush()
+    return [p.text for p in window.ws.book.body(item_id)]
+
+
+def _attendance(window: MainWindow) -> dict[str, Attendance]:
+    assert window.ws is not None and window.ws.session.meeting_id is not None
+    return {a.initials: a for a in window.ws.book.attendance(window.ws.session.meeting_id)}
+
+
+# ---------------------------------------------------------------- 2. attendance in the table
+
+
+def _attendees_cell(keys: Keys, window: MainWindow, initials: str, column: int) -> QTableView:
+    """Ctrl+1, Down to ``initials``' row, Right to ``column``."""
+    assert window.ws is not None
+    keys.ctrl(K.Key_1)
+    table = window.ws.attendees_pane.table
+    keys.press(K.Key_Home)
+    while table.currentIndex().data(attendees.ID_ROLE) != initials:
+        keys.press(K.Key_Down)
+    while table.currentIndex().column() != column:
+        keys.press(K.Key_Right)
+    return table
+
+
+def test_attendance_changed_in_the_table_by_keyboard_is_one_undo_step(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    table = _attendees_cell(keys, window, "WK", attendees.ATTENDANCE)
+    keys.press(K.Key_F2)
+    assert table.state() == QTableView.State.EditingState
+    keys.press(K.Key_Down)  # present -> apologies
+    keys.enter()
+    assert _attendance(window)["WK"].status is AttendanceStatus.APOLOGIES
+    keys.ctrl(K.Key_Z)
+    assert _attendance(window)["WK"].status is AttendanceStatus.PRESENT
+
+
+def test_attendance_chosen_with_the_mouse_is_saved(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    table = window.ws.attendees_pane.table
+    row = next(
+        r for r in range(table.model().rowCount()) if window.ws.attendees.initials_at(r) == "TS"
+    )
+    index = table.model().index(row, attendees.ATTENDANCE)
+    centre = table.visualRect(index).center()
+    keys.qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    keys.qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    combo = table.indexWidget(index)
+    assert isinstance(combo, QComboBox)
+    combo.showPopup()
+    view = combo.view()
+    choice = combo.findText("absent", Qt.MatchFlag.MatchContains)
+    rect = view.visualRect(view.model().index(choice, 0))
+    keys.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QApplication.processEvents()
+    assert _attendance(window)["TS"].status is AttendanceStatus.ABSENT
+    assert table.state() != QTableView.State.EditingState
