@@ -155,7 +155,11 @@ class WindowCommands(QMainWindow):
             return
         initials = self.ws.attendees_pane.current_initials()
         if initials is not None:
-            a = self.ws.attendees.chair_toggled(initials)
+            try:
+                a = self.ws.attendees.chair_toggled(initials)
+            except ValueError as e:
+                self.statusBar().showMessage(str(e), 8000)
+                return
             self.push(SetAttendance(self.ws.attendees, initials, a))
 
     def _do_remove_person(self) -> None:

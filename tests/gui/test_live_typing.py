@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QTableView
 
+from scrutiny_desktop.book import Book
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus
 from scrutiny_desktop.ui.main_window import MainWindow
 from scrutiny_desktop.ui.models import attendees
@@ -96,3 +97,44 @@ def test_attendance_chosen_with_the_mouse_is_saved(
     QApplication.processEvents()
     assert _attendance(window)["TS"].status is AttendanceStatus.ABSENT
     assert table.state() != QTableView.State.EditingState
+
+
+# ---------------------------------------------------------------- 3. the chair
+
+
+def test_f2_and_enter_on_the_chair_cell_do_not_move_the_chair(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    with Book.open(example_book) as book:
+        mid = book.resolve_meeting("latest")
+        book.set_attendance(mid, Attendance("LW", chair=True))
+        book.set_attendance(mid, Attendance("TS", AttendanceStatus.ABSENT))
+    window = make_window(example_book)
+    _attendees_cell(keys, window, "TS", attendees.CHAIR)
+    keys.press(K.Key_F2)
+    keys.enter()
+    keys.type("x")
+    keys.enter()
+    chairs = [i for i, a in _attendance(window).items() if a.chair]
+    assert chairs == ["LW"]
+    assert window.ws is not None and window.stack.count() == 0
+
+
+def test_only_someone_present_can_be_made_chair_and_there_is_one(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    with Book.open(example_book) as book:
+        mid = book.resolve_meeting("latest")
+        book.set_attendance(mid, Attendance("TS", AttendanceStatus.ABSENT))
+    window = make_window(example_book)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    _attendees_cell(keys, window, "TS", attendees.NAME)
+    keys.ctrl_shift(K.Key_C)
+    assert not any(a.chair for a in _attendance(window).values())
+    assert any("TS" in m and "absent" in m for m in messages), messages
+    _attendees_cell(keys, window, "SH", attendees.NAME)
+    keys.ctrl_shift(K.Key_C)
+    _attendees_cell(keys, window, "LW", attendees.NAME)
+    keys.ctrl_shift(K.Key_C)
+    assert [i for i, a in _attendance(window).items() if a.chair] == ["LW"]

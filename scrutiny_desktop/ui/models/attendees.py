@@ -164,7 +164,8 @@ class AttendeesModel(RowsTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() != INITIALS and self._session.editable:
+        # The chair changes only by its command (Ctrl+Shift+C), never by editing a cell.
+        if index.isValid() and index.column() not in (INITIALS, CHAIR) and self._session.editable:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -193,23 +194,20 @@ class AttendeesModel(RowsTableModel):
                 status = attendance_from_text(text)
             except ValueError:
                 return False
+            # Only someone present chairs: a chair sending apologies is no longer the chair.
+            chair = bool(r.attendance and r.attendance.chair) and status is AttendanceStatus.PRESENT
             new_a = (
                 None
                 if status is None
                 else Attendance(
                     r.person.initials,
                     status,
-                    r.attendance.chair if r.attendance else False,
+                    chair,
                     r.attendance.note if r.attendance else None,
                 )
             )
             if new_a != r.attendance:
                 self._push(SetAttendance(self, r.person.initials, new_a))
-            return True
-        if col == CHAIR:
-            self._push(
-                SetAttendance(self, r.person.initials, self.chair_toggled(r.person.initials))
-            )
             return True
         return False
 
@@ -225,9 +223,17 @@ class AttendeesModel(RowsTableModel):
         )
 
     def chair_toggled(self, initials: str) -> Attendance:
+        """``initials`` made the chair (present, if not yet marked), or no longer the chair.
+
+        ValueError says why not: only someone present can chair.
+        """
         r = self.row_for(initials)
         assert r is not None
         a = r.attendance or Attendance(initials, AttendanceStatus.PRESENT)
+        if not a.chair and a.status is not AttendanceStatus.PRESENT:
+            raise ValueError(
+                f"{initials} is minuted as {a.status.label}: only someone present can chair"
+            )
         return replace(a, chair=not a.chair)
 
     # ------------------------------------------------------------ changing (from commands)
