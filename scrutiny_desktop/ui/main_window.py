@@ -181,6 +181,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         ws.agenda_pane.current_item_changed.connect(lambda _: self._sync_checks())
         ws.agenda_pane.editor.undo_requested.connect(self._do_undo)
         ws.agenda_pane.editor.redo_requested.connect(self._do_redo)
+        ws.actions_pane.table.editor_closed.connect(self._action_cell_closed)
         self._wire_lifecycle(ws)
         old = self.takeCentralWidget() if self.centralWidget() is not None else None
         if old is not None:

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow
+from PySide6.QtGui import QAction, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QDockWidget, QMainWindow
 
 from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.domain.model import ItemKind, Meeting
@@ -34,6 +34,9 @@ class WindowCommands(QMainWindow):
     picker: QComboBox
     _data_dir: Path
     _pending_people: list[str]
+    # The action last raised with Ctrl+Return: its id, its item, and where in the minutes
+    # the cursor was (None: not in the minutes). Enter or Escape in it goes back there.
+    _raised_from: tuple[int, int, QTextCursor | None] | None = None
 
     if TYPE_CHECKING:  # provided by MainWindow
 
@@ -236,11 +239,31 @@ class WindowCommands(QMainWindow):
     def _new_action(self, numbered: bool) -> None:
         if self.ws is None or (item_id := self.ws.agenda_pane.item_id) is None:
             return
+        editor = self.ws.agenda_pane.editor
+        where = QTextCursor(editor.textCursor()) if editor.hasFocus() else None
         command = AddAction(self.ws.actions, item_id, numbered)
         self.push(command)
         if command.action_id is not None:
+            self._raised_from = (command.action_id, item_id, where)
             self.docks["actions"].show()
             self.ws.actions_pane.edit_action_text(command.action_id)
+
+    def _action_cell_closed(self, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter (or Escape) in the action just raised: back to the minutes it came from,
+        as a word processor does after a side table; Tab goes on to the next cell."""
+        ws, raised = self.ws, self._raised_from
+        done = (
+            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+            QAbstractItemDelegate.EndEditHint.RevertModelCache,
+        )
+        if ws is None or raised is None or hint not in done:
+            return
+        action_id, item_id, where = raised
+        index = ws.actions_pane.table.currentIndex()
+        if not index.isValid() or ws.actions.action_at(index.row()).id != action_id:
+            return
+        self._raised_from = None
+        ws.agenda_pane.return_to_minutes(item_id, where)
 
     def _do_new_action(self) -> None:
         self._new_action(True)
@@ -290,7 +313,7 @@ class WindowCommands(QMainWindow):
         if self.ws is not None:
             self.docks["actions"].show()
             table = self.ws.actions_pane.table
-            table.setFocus()
+            table.enter()
             if not table.currentIndex().isValid() and self.ws.actions.rowCount():
                 table.setCurrentIndex(self.ws.actions.index(0, 1))
 

@@ -6,6 +6,7 @@ and checks what the book holds afterwards.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -42,6 +43,78 @@ def _body(window: MainWindow, item_id: int) -> list[str]:
 def _attendance(window: MainWindow) -> dict[str, Attendance]:
     assert window.ws is not None and window.ws.session.meeting_id is not None
     return {a.initials: a for a in window.ws.book.attendance(window.ws.session.meeting_id)}
+
+
+# ---------------------------------------------------------------- 1. after an action
+
+
+def test_typing_after_an_action_finished_with_enter_goes_into_the_minutes(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    drugs = _item_by_keys(keys, window, 5)
+    last = _body(window, drugs)[-1]
+    keys.ctrl(K.Key_End)
+    keys.ctrl(K.Key_Return)
+    keys.type("Send the Panel the drugs strategy")
+    keys.tab()
+    keys.type("PL")
+    keys.tab()
+    keys.type("12.03.15")
+    keys.enter()
+    keys.type(" The Panel noted the offer with thanks.")
+    assert window.ws is not None
+    assert QApplication.focusWidget() is window.ws.agenda_pane.editor
+    action = window.ws.book.actions(drugs)[-1]
+    assert (action.text, action.owners, action.due, action.due_text) == (
+        "Send the Panel the drugs strategy",
+        ("PL",),
+        date(2015, 3, 12),
+        None,
+    )
+    assert _body(window, drugs)[-1] == last + " The Panel noted the offer with thanks."
+
+
+def test_escape_in_a_new_action_also_goes_back_to_the_minutes(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    drugs = _item_by_keys(keys, window, 5)
+    last = _body(window, drugs)[-1]
+    keys.ctrl(K.Key_End)
+    keys.ctrl(K.Key_Return)
+    keys.type("Circulate the report")
+    keys.tab()  # the text is kept
+    keys.press(K.Key_Escape)  # no owners after all
+    keys.type(" Noted.")
+    assert window.ws is not None
+    action = window.ws.book.actions(drugs)[-1]
+    assert (action.text, action.owners, action.due_text) == ("Circulate the report", (), None)
+    assert _body(window, drugs)[-1] == last + " Noted."
+
+
+def test_a_table_does_not_start_editing_from_a_letter_unless_entered_on_purpose(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    before = window.ws.book.minutes(window.ws.session.meeting_id or 0)
+    keys.ctrl(K.Key_R)  # the register: Enter opens the action 13/15 in its table
+    keys.type("13/15")
+    keys.qtbot.waitUntil(lambda: window.register_pane is not None)
+    keys.press(K.Key_Down)
+    keys.enter()
+    table = window.ws.actions_pane.table
+    assert QApplication.focusWidget() is table
+    keys.type("The Panel noted")
+    assert table.state() != QTableView.State.EditingState
+    assert window.ws.book.minutes(window.ws.session.meeting_id or 0) == before
+    assert "F2" in window.statusBar().currentMessage()
+    # Ctrl+4 enters the actions table on purpose: a letter types over the current cell.
+    keys.ctrl(K.Key_4)
+    keys.type("R")
+    assert table.state() == QTableView.State.EditingState
+    keys.press(K.Key_Escape)
 
 
 # ---------------------------------------------------------------- 2. attendance in the table

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from scrutiny_desktop.ui.commands.actions import AddUpdate
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, STATUS, TEXT, ActionsModel
 from scrutiny_desktop.ui.models.updates import NOTE, REF, UpdatesModel, parse_update_line
 from scrutiny_desktop.ui.models.updates import STATUS as UPDATE_STATUS
+from scrutiny_desktop.ui.panes.cell_table import CellTable
 from scrutiny_desktop.ui.panes.delegates import ChoiceDelegate, OwnersDelegate, TextDelegate
 from scrutiny_desktop.ui.panes.progress import HINT as PROGRESS_HINT
 
@@ -36,16 +36,10 @@ def next_meeting_text(meeting: Meeting | None) -> str:
     return dates.next_meeting_text(nxt)
 
 
-def _table(name: str) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
+def _table(name: str) -> CellTable:
+    table = CellTable(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(
-        QAbstractItemView.EditTrigger.DoubleClicked
-        | QAbstractItemView.EditTrigger.EditKeyPressed
-        | QAbstractItemView.EditTrigger.AnyKeyPressed
-    )
     table.verticalHeader().hide()
     table.setWordWrap(True)
     return table
@@ -123,6 +117,8 @@ class ActionsPane(QWidget):
         QWidget.setTabOrder(self.update_line, self.updates_table)
 
         self.update_line.returnPressed.connect(self.add_typed_update)
+        self.table.hint.connect(self.status_message)
+        self.updates_table.hint.connect(self.status_message)
         for model, table in ((actions, self.table), (updates, self.updates_table)):
             for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
                 signal.connect(table.resizeRowsToContents)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QTextDocument, QUndoCommand
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -106,6 +106,18 @@ class AgendaPane(QWidget):
         row = self._model.row_of(item_id)
         if row is not None and item_id != self._item_id:
             self.items_view.setCurrentIndex(self._model.index(row))
+
+    def return_to_minutes(self, item_id: int, where: QTextCursor | None = None) -> None:
+        """Show ``item_id`` and give its minutes the keyboard, the cursor at ``where``
+        (a cursor in that item's document) or else at the end."""
+        self.select_item(item_id)
+        if self._item_id != item_id:
+            return
+        if where is not None and where.document() is self.editor.document():
+            self.editor.setTextCursor(where)
+        else:
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        self.editor.setFocus()
 
     def _after_reset(self) -> None:
         if self._model.rowCount():

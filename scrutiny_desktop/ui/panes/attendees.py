@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from scrutiny_desktop.ui.models.attendees import (
     ROLE,
     AttendeesModel,
 )
+from scrutiny_desktop.ui.panes.cell_table import CellTable
 from scrutiny_desktop.ui.panes.delegates import ChoiceDelegate
 
 # What the "as" box offers: an attendance, or named without attending (a person or an organisation).
@@ -83,16 +83,11 @@ class AttendeesPane(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.person_line.setCompleter(completer)
 
-        self.table = QTableView()
-        self.table.setAccessibleName("Attendees")
+        self.table = CellTable("Attendees")
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
+        self.table.hint.connect(self.status_message)
         self.table.setItemDelegateForColumn(
             ATTENDANCE, ChoiceDelegate(ATTENDANCE_CHOICES, "Attendance", self.table)
         )
@@ -227,6 +222,6 @@ class AttendeesPane(QWidget):
         return self._model.initials_at(index.row()) if index.isValid() else None
 
     def focus_table(self) -> None:
-        self.table.setFocus()
+        self.table.enter()
         if not self.table.currentIndex().isValid() and self._model.rowCount():
             self.table.setCurrentIndex(self._model.index(0, INITIALS))
