@@ -211,3 +211,32 @@ def test_only_someone_present_can_be_made_chair_and_there_is_one(
     _attendees_cell(keys, window, "LW", attendees.NAME)
     keys.ctrl_shift(K.Key_C)
     assert [i for i, a in _attendance(window).items() if a.chair] == ["LW"]
+
+
+# ---------------------------------------------------------------- 6. where the cursor goes
+
+
+def test_entering_an_items_minutes_puts_the_cursor_at_the_end(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    second = _item_by_keys(keys, window, 2)
+    before = _body(window, second)
+    keys.enter()
+    keys.type("A new paragraph.")
+    assert _body(window, second) == [*before, "A new paragraph."]
+
+
+def test_entering_an_items_minutes_again_returns_to_where_the_cursor_was(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    second = _item_by_keys(keys, window, 2)
+    keys.ctrl(K.Key_Home)
+    keys.press(K.Key_Right)
+    keys.press(K.Key_Right)
+    keys.press(K.Key_Right)
+    _item_by_keys(keys, window, 3)
+    _item_by_keys(keys, window, 2)
+    keys.type("ZZ")
+    assert _body(window, second)[0].startswith("TheZZ")

@@ -40,6 +40,9 @@ class AgendaPane(QWidget):
         super().__init__()
         self._model, self._bodies, self._push = model, bodies, push
         self._item_id: int | None = None
+        # Where the cursor was in each item's minutes when another item was shown: it
+        # returns there (a QTextCursor follows the document's edits).
+        self._cursors: dict[int, QTextCursor] = {}
         self._blank = build_document((), self)
 
         self.items_view = QListView()
@@ -115,11 +118,10 @@ class AgendaPane(QWidget):
             return
         if where is not None and where.document() is self.editor.document():
             self.editor.setTextCursor(where)
-        else:
-            self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.setFocus()
 
     def _after_reset(self) -> None:
+        self._cursors.clear()  # another meeting: other documents
         if self._model.rowCount():
             self.items_view.setCurrentIndex(self._model.index(0))
         else:
@@ -138,9 +140,18 @@ class AgendaPane(QWidget):
             return
         self.commit_title()
         self._bodies.flush()
+        if self._item_id is not None:
+            self._cursors[self._item_id] = self.editor.textCursor()
         self._item_id = item_id
         doc: QTextDocument = self._blank if item_id is None else self._bodies.document(item_id)
         self.editor.setDocument(doc)
+        # Entering an item's minutes: where the minute-taker last was in them, else the
+        # end of the last paragraph (never the start, where new text would join the first).
+        cursor = None if item_id is None else self._cursors.get(item_id)
+        if cursor is not None and cursor.document() is doc:
+            self.editor.setTextCursor(cursor)
+        else:
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.setEnabled(item_id is not None)
         self.title_edit.setEnabled(item_id is not None)
         self._refresh_title()
