@@ -125,11 +125,17 @@ def _attendees_cell(keys: Keys, window: MainWindow, initials: str, column: int) 
     assert window.ws is not None
     keys.ctrl(K.Key_1)
     table = window.ws.attendees_pane.table
-    keys.press(K.Key_Home)
-    while table.currentIndex().data(attendees.ID_ROLE) != initials:
+    keys.press(K.Key_Home, Qt.KeyboardModifier.ControlModifier)  # the first row
+    for _ in range(table.model().rowCount()):
+        if table.currentIndex().data(attendees.ID_ROLE) == initials:
+            break
         keys.press(K.Key_Down)
-    while table.currentIndex().column() != column:
-        keys.press(K.Key_Right)
+    assert table.currentIndex().data(attendees.ID_ROLE) == initials
+    for _ in range(attendees.CHAIR + 1):
+        if table.currentIndex().column() == column:
+            break
+        keys.press(K.Key_Right if table.currentIndex().column() < column else K.Key_Left)
+    assert table.currentIndex().column() == column
     return table
 
 

@@ -23,6 +23,7 @@ from scrutiny_desktop.ui.models.updates import NOTE, REF, UpdatesModel, parse_up
 from scrutiny_desktop.ui.models.updates import STATUS as UPDATE_STATUS
 from scrutiny_desktop.ui.panes.cell_table import CellTable
 from scrutiny_desktop.ui.panes.delegates import ChoiceDelegate, OwnersDelegate, TextDelegate
+from scrutiny_desktop.ui.panes.line_undo import empty, hand_undo_to_window
 from scrutiny_desktop.ui.panes.progress import HINT as PROGRESS_HINT
 
 STATUS_LABELS = [s.label for s in Status]
@@ -116,6 +117,7 @@ class ActionsPane(QWidget):
         QWidget.setTabOrder(self.table, self.update_line)
         QWidget.setTabOrder(self.update_line, self.updates_table)
 
+        hand_undo_to_window(self.update_line)
         self.update_line.returnPressed.connect(self.add_typed_update)
         self.table.hint.connect(self.status_message)
         self.updates_table.hint.connect(self.status_message)
@@ -151,7 +153,7 @@ class ActionsPane(QWidget):
             self.status_message.emit(str(e))
             return
         self._push(AddUpdate(self._updates, item_id, update))
-        self.update_line.clear()
+        empty(self.update_line)
 
     def edit_action_text(self, action_id: int) -> None:
         """Focus the text cell of an action, ready for typing."""

@@ -23,6 +23,7 @@ from scrutiny_desktop.ui.body import BodyEditor, build_document
 from scrutiny_desktop.ui.commands.agenda import EditItem
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.models.items import ItemsModel
+from scrutiny_desktop.ui.panes.line_undo import hand_undo_to_window
 
 
 class AgendaPane(QWidget):
@@ -84,6 +85,7 @@ class AgendaPane(QWidget):
         model.dataChanged.connect(self._data_changed)
         model.rowsRemoved.connect(self._rows_removed)
         bodies.item_revealed.connect(self.select_item)
+        hand_undo_to_window(self.title_edit)
         self.title_edit.returnPressed.connect(self._title_entered)
         self.title_edit.editingFinished.connect(self.commit_title)
         # A title being typed is saved like the body: shortly after the typing pauses.

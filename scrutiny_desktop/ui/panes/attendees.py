@@ -35,6 +35,7 @@ from scrutiny_desktop.ui.models.attendees import (
 )
 from scrutiny_desktop.ui.panes.cell_table import CellTable
 from scrutiny_desktop.ui.panes.delegates import ChoiceDelegate
+from scrutiny_desktop.ui.panes.line_undo import empty, hand_undo_to_window
 
 # What the "as" box offers: an attendance, or named without attending (a person or an organisation).
 AS_CHOICES: list[tuple[str, AttendanceStatus | None, PersonKind]] = [
@@ -120,6 +121,7 @@ class AttendeesPane(QWidget):
         QWidget.setTabOrder(self.initials_edit, self.as_combo)
         QWidget.setTabOrder(self.as_combo, self.table)
 
+        hand_undo_to_window(self.person_line, self.initials_edit)
         self.person_line.textEdited.connect(self._propose)
         self.initials_edit.textEdited.connect(self._initials_edited)
         self.person_line.returnPressed.connect(self.add_typed)
@@ -166,7 +168,7 @@ class AttendeesPane(QWidget):
 
     def prepare_details(self, initials: str) -> None:
         """Ready the entry to give a newly named person (an owner) their details."""
-        self.person_line.clear()
+        empty(self.person_line)
         self.initials_edit.setText(initials)
         self._initials_typed = True
         self.as_combo.setCurrentIndex(NAMED_ONLY_INDEX)
@@ -206,8 +208,8 @@ class AttendeesPane(QWidget):
         person = Person(person.initials, person.name, person.role, person.organisation, kind)
         attendance = None if status is None else Attendance(person.initials, status)
         self._push(AddPerson(self._model, person, attendance))
-        self.person_line.clear()
-        self.initials_edit.clear()
+        empty(self.person_line)
+        empty(self.initials_edit)
         self._initials_typed = False
         if self.as_combo.currentIndex() >= NAMED_ONLY_INDEX:
             self.as_combo.setCurrentIndex(0)
