@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QTableView
 
 from scrutiny_desktop.book import Book
-from scrutiny_desktop.domain.model import Attendance, AttendanceStatus
+from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Status
 from scrutiny_desktop.ui.main_window import MainWindow
 from scrutiny_desktop.ui.models import attendees
 from tests.gui.conftest import Keys, WindowFactory
@@ -246,3 +246,27 @@ def test_entering_an_items_minutes_again_returns_to_where_the_cursor_was(
     _item_by_keys(keys, window, 2)
     keys.type("ZZ")
     assert _body(window, second)[0].startswith("TheZZ")
+
+
+# ---------------------------------------------------------------- 7. matters arising
+
+
+def test_a_typed_update_on_a_listed_reference_changes_that_row(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    arising = _item_by_keys(keys, window, 1)
+    assert window.ws is not None
+    before = window.ws.book.updates(arising)
+    keys.ctrl_shift(K.Key_M)
+    keys.type("94/14 completed")
+    keys.enter()
+    after = window.ws.book.updates(arising)
+    assert len(after) == len(before)
+    changed = next(u for u in after if str(u.ref) == "94/14")
+    assert changed.status is Status.COMPLETED and changed.note == "SH to action"
+    assert [u for u in after if str(u.ref) != "94/14"] == [
+        u for u in before if str(u.ref) != "94/14"
+    ]
+    keys.ctrl(K.Key_Z)
+    assert window.ws.book.updates(arising) == before

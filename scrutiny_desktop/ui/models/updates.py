@@ -104,6 +104,10 @@ class UpdatesModel(ItemRowsModel):
                 return row
         return None
 
+    def row_of_ref(self, ref: ActionRef) -> int | None:
+        """The row already reporting on ``ref`` here, if any."""
+        return next((row for row, u in enumerate(self._rows) if u.ref == ref), None)
+
     def update_at(self, row: int) -> ActionUpdate:
         return self._rows[row]
 

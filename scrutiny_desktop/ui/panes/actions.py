@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtGui import QUndoCommand
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from scrutiny_desktop.domain import dates
 from scrutiny_desktop.domain.model import Item, ItemKind, Meeting, Status
-from scrutiny_desktop.ui.commands.actions import AddUpdate
+from scrutiny_desktop.ui.commands.actions import AddUpdate, EditUpdate
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, STATUS, TEXT, ActionsModel
 from scrutiny_desktop.ui.models.updates import NOTE, REF, UpdatesModel, parse_update_line
 from scrutiny_desktop.ui.models.updates import STATUS as UPDATE_STATUS
@@ -152,7 +153,18 @@ class ActionsPane(QWidget):
         except ValueError as e:
             self.status_message.emit(str(e))
             return
-        self._push(AddUpdate(self._updates, item_id, update))
+        row = None if update.ref is None else self._updates.row_of_ref(update.ref)
+        if row is None:
+            self._push(AddUpdate(self._updates, item_id, update))
+        else:
+            # Already listed: the typed line is that row's new progress, not a second line
+            # (the minutes would say both "04/12 – open" and "04/12 – completed").
+            old = self._updates.update_at(row)
+            new = replace(old, status=update.status, note=update.note or old.note)
+            if new != old:
+                self._push(EditUpdate(self._updates, item_id, old, new))
+            self.updates_table.setCurrentIndex(self._updates.index(row, UPDATE_STATUS))
+            self.status_message.emit(f"{old.subject} was listed already: now {new.status.label}")
         empty(self.update_line)
 
     def edit_action_text(self, action_id: int) -> None:
