@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QTableView
 
@@ -270,3 +271,45 @@ def test_a_typed_update_on_a_listed_reference_changes_that_row(
     ]
     keys.ctrl(K.Key_Z)
     assert window.ws.book.updates(arising) == before
+
+
+# ---------------------------------------------------------------- 8. initials for titles
+
+
+@pytest.mark.parametrize(
+    ("line", "initials"),
+    [
+        ("Cty Cllr P Ruffles, Member, Hertfordshire CC", "PR"),
+        ("Mayor Dorothy Thornhill, Mayor of Watford, Watford BC", "DT"),
+        ("ACC Bill Jephson, Assistant Chief Constable, Herts Police", "BJ"),
+        ("Cllr R G Hannam, Member, Three Rivers DC", "RGH"),
+    ],
+)
+def test_titles_and_ranks_do_not_count_in_proposed_initials(
+    make_window: WindowFactory, example_book: Path, keys: Keys, line: str, initials: str
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    pane = window.ws.attendees_pane
+    keys.ctrl_shift(K.Key_P)
+    keys.type(line)
+    assert pane.initials_edit.text() == initials
+    keys.enter()
+    assert initials in _attendance(window)
+
+
+def test_taken_initials_propose_a_visible_choice_not_a_number(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    pane = window.ws.attendees_pane
+    keys.ctrl_shift(K.Key_P)
+    keys.type("Tom Smith, Analyst, EP")  # TS is Tom Simons
+    proposed = pane.initials_edit.text()
+    assert proposed and proposed != "TS" and not proposed[-1].isdigit()
+    assert pane.initials_note.isVisibleTo(pane)
+    assert "TS" in pane.initials_note.text() and proposed in pane.initials_note.text()
+    keys.enter()
+    person = window.ws.book.person(proposed)
+    assert person is not None and person.name == "Tom Smith"

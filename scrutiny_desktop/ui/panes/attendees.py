@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from scrutiny_desktop.book import Book
-from scrutiny_desktop.domain.initials import INITIALS_PATTERN, parse_person_line
+from scrutiny_desktop.domain.initials import (
+    INITIALS_PATTERN,
+    initials_choices,
+    initials_for,
+    parse_person_line,
+)
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.commands.attendees import AddPerson
@@ -76,6 +81,12 @@ class AttendeesPane(QWidget):
         self.error_label.setStyleSheet(theme.error_style())
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        # When a name's own initials are someone else's: which were proposed instead, and
+        # the other choices (never a silent "TS2").
+        self.initials_note = QLabel()
+        self.initials_note.setAccessibleName("Initials proposed")
+        self.initials_note.setWordWrap(True)
+        self.initials_note.hide()
 
         self._directory = QStringListModel(self)
         completer = QCompleter(self._directory, self)
@@ -115,6 +126,7 @@ class AttendeesPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(entry)
+        layout.addWidget(self.initials_note)
         layout.addWidget(self.error_label)
         layout.addWidget(self.table, 1)
         QWidget.setTabOrder(self.person_line, self.initials_edit)
@@ -143,14 +155,32 @@ class AttendeesPane(QWidget):
 
     def _propose(self, text: str) -> None:
         self.error_label.hide()
+        self.initials_note.hide()
         if self._initials_typed:
             return
         try:
             person = self._parse(text)
         except ValueError:
-            self.initials_edit.clear()
+            self.initials_edit.setText("")
             return
         self.initials_edit.setText(person.initials)
+        self._note_choice(person)
+
+    def _note_choice(self, person: Person) -> None:
+        """Say so when the name's own initials belong to someone else."""
+        if not person.name or self._book.person(person.initials) is not None:
+            return  # someone the book knows: their initials, nothing to choose
+        own = initials_for(person.name)
+        holder = self._book.person(own)
+        if holder is None or own == person.initials:
+            return
+        taken = {p.initials for p in self._book.people()}
+        others = [c for c in initials_choices(person.name, taken) if c != person.initials][:3]
+        also = f" (or {', '.join(others)})" if others else ""
+        self.initials_note.setText(
+            f"{own} is {holder.display_name}: proposed {person.initials}{also} — Tab to type others"
+        )
+        self.initials_note.show()
 
     def _parse(self, text: str) -> Person:
         """The typed person, reusing the initials of someone the directory knows by that name."""
@@ -210,6 +240,7 @@ class AttendeesPane(QWidget):
         self._push(AddPerson(self._model, person, attendance))
         empty(self.person_line)
         empty(self.initials_edit)
+        self.initials_note.hide()
         self._initials_typed = False
         if self.as_combo.currentIndex() >= NAMED_ONLY_INDEX:
             self.as_combo.setCurrentIndex(0)
