@@ -50,6 +50,8 @@ class Workspace:
         self.actions.item_touched.connect(self.agenda_pane.select_item)
         self.updates.item_touched.connect(self.agenda_pane.select_item)
         self.attendees.people_changed.connect(self._people_changed)
+        # Owners are shown by initials: other initials for someone are read again.
+        self.attendees.initials_changed.connect(lambda *_: self._item_changed(self.actions.item_id))
         # An action's owners are named in the meeting: the attendees pane lists them.
         self.actions.dataChanged.connect(self.attendees.refresh)
         self.actions.rowsInserted.connect(self.attendees.refresh)

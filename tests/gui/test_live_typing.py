@@ -313,3 +313,28 @@ def test_taken_initials_propose_a_visible_choice_not_a_number(
     keys.enter()
     person = window.ws.book.person(proposed)
     assert person is not None and person.name == "Tom Smith"
+
+
+# ---------------------------------------------------------------- 9. initials edited afterwards (8)
+
+
+def test_initials_edited_in_the_table_carry_the_persons_actions_with_them(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    drugs = _item_by_keys(keys, window, 5)
+    owned = [a.id for a in window.ws.book.actions(drugs) if "PL" in a.owners]
+    _attendees_cell(keys, window, "PL", attendees.INITIALS)
+    keys.press(K.Key_F2)
+    keys.replace("PLO")
+    keys.enter()
+    book = window.ws.book
+    assert book.person("PL") is None
+    lopez = book.person("PLO")
+    assert lopez is not None and lopez.name == "Detective Sergeant Paul Lopez"
+    assert [a.id for a in book.actions(drugs) if "PLO" in a.owners] == owned
+    assert "PLO" in _attendance(window)
+    keys.ctrl(K.Key_Z)
+    assert book.person("PLO") is None and book.person("PL") is not None
+    assert [a.id for a in book.actions(drugs) if "PL" in a.owners] == owned

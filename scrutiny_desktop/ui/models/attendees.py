@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QUndoCommand
 
+from scrutiny_desktop.domain.initials import INITIALS_PATTERN
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
@@ -62,6 +63,12 @@ class AttendeesModel(RowsTableModel):
     people_changed = Signal()
     """The directory changed (completers refresh)."""
 
+    initials_changed = Signal(str, str)
+    """Someone's initials changed (old, new): what shows owners reads them again."""
+
+    refused = Signal(str)
+    """A cell's new value was not taken, and why (for the status bar)."""
+
     def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
         super().__init__()
         self._session = session
@@ -94,7 +101,10 @@ class AttendeesModel(RowsTableModel):
         new = self._read()
         old_keys = [r.person.initials for r in self._rows]
         new_keys = [r.person.initials for r in new]
-        if old_keys == new_keys:
+        same_length = len(old_keys) == len(new_keys)
+        if same_length and sum(a != b for a, b in zip(old_keys, new_keys, strict=True)) <= 1:
+            # The same rows (one may have new initials): a reset would close the editor
+            # that is committing the change.
             self._rows = new
             if new:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(HEADERS) - 1))
@@ -165,7 +175,7 @@ class AttendeesModel(RowsTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         # The chair changes only by its command (Ctrl+Shift+C), never by editing a cell.
-        if index.isValid() and index.column() not in (INITIALS, CHAIR) and self._session.editable:
+        if index.isValid() and index.column() != CHAIR and self._session.editable:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -177,6 +187,8 @@ class AttendeesModel(RowsTableModel):
         r = self._rows[index.row()]
         text = str(value).strip()
         col = index.column()
+        if col == INITIALS:
+            return self._rename(r.person.initials, text)
         if col in (NAME, ROLE, ORGANISATION):
             value = text or None
             if col == NAME:
@@ -210,6 +222,21 @@ class AttendeesModel(RowsTableModel):
                 self._push(SetAttendance(self, r.person.initials, new_a))
             return True
         return False
+
+    def _rename(self, old: str, new: str) -> bool:
+        from scrutiny_desktop.ui.commands.attendees import RenamePerson
+
+        if new == old:
+            return True
+        if not INITIALS_PATTERN.match(new):
+            self.refused.emit(f"{new!r} cannot be initials: letters first, at most 12 characters")
+            return False
+        holder = self._session.book.person(new)
+        if holder is not None:
+            self.refused.emit(f"{new} are already the initials of {holder.display_name}")
+            return False
+        self._push(RenamePerson(self, old, new))
+        return True
 
     def row_for(self, initials: str) -> Row | None:
         return next((r for r in self._rows if r.person.initials == initials), None)
@@ -287,6 +314,12 @@ class AttendeesModel(RowsTableModel):
         elif r is not None and r.attendance is not None:
             self._session.write(self._session.book.remove_attendance, mid, initials)
         self._sync()
+
+    def rename(self, old: str, new: str) -> None:
+        """Give ``old`` the initials ``new`` everywhere (their actions' owners too)."""
+        self._session.write(self._session.book.rename_person, old, new)
+        self._sync()
+        self.initials_changed.emit(old, new)
 
     def put_person(self, person: Person) -> None:
         self._session.write(self._session.book.save_person, person)

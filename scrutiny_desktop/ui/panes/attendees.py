@@ -100,6 +100,7 @@ class AttendeesPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.hint.connect(self.status_message)
+        model.refused.connect(self.status_message)
         self.table.setItemDelegateForColumn(
             ATTENDANCE, ChoiceDelegate(ATTENDANCE_CHOICES, "Attendance", self.table)
         )
