@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QTableView
 
 from scrutiny_desktop.book import Book
-from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Status
+from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, Status
 from scrutiny_desktop.ui.main_window import MainWindow
 from scrutiny_desktop.ui.models import attendees
 from tests.gui.conftest import Keys, WindowFactory
@@ -218,6 +218,59 @@ def test_only_someone_present_can_be_made_chair_and_there_is_one(
     _attendees_cell(keys, window, "LW", attendees.NAME)
     keys.ctrl_shift(K.Key_C)
     assert [i for i, a in _attendance(window).items() if a.chair] == ["LW"]
+
+
+# ---------------------------------------------------------------- 4. completion and initials
+
+
+@pytest.fixture
+def directory_book(example_book: Path) -> Path:
+    """The example book whose directory knows people not at this meeting."""
+    with Book.open(example_book) as book:
+        for p in (
+            Person("MA", "Mark Ashby", "Independent Member", "Hertfordshire PCP"),
+            Person("DT", "Mayor Dorothy Thornhill", "Mayor of Watford", "Watford BC"),
+            Person("IL", "Ian Lewis", "Co-opted Member", "Hertfordshire PCP"),
+        ):
+            book.save_person(p)
+    return example_book
+
+
+def test_initials_typed_alone_mark_that_person_whatever_completion_offers(
+    make_window: WindowFactory, directory_book: Path, keys: Keys
+) -> None:
+    window = make_window(directory_book)
+    assert window.ws is not None
+    pane = window.ws.attendees_pane
+    people_before = {p.initials for p in window.ws.book.people()}
+    keys.ctrl_shift(K.Key_P)
+    keys.type("MA")
+    assert pane.person_line.text() == "MA"  # no completion to "MAyor Dorothy Thornhill"
+    assert pane.initials_edit.text() == "MA"
+    keys.enter()
+    assert not pane.error_label.isVisibleTo(pane)
+    assert _attendance(window)["MA"].status is AttendanceStatus.PRESENT
+    assert "DT" not in _attendance(window)
+    assert {p.initials for p in window.ws.book.people()} == people_before
+    assert pane.person_line.text() == ""
+
+
+def test_a_completion_accepted_marks_the_known_person_not_a_new_one(
+    make_window: WindowFactory, directory_book: Path, keys: Keys
+) -> None:
+    window = make_window(directory_book)
+    assert window.ws is not None
+    pane = window.ws.attendees_pane
+    people_before = {p.initials for p in window.ws.book.people()}
+    keys.ctrl_shift(K.Key_P)
+    keys.type("Ian L")
+    assert pane.person_line.text().startswith("Ian Lewis")  # completed inline
+    assert pane.initials_edit.text() == "IL"  # the proposal follows the completion
+    keys.enter()
+    assert _attendance(window)["IL"].status is AttendanceStatus.PRESENT
+    assert {p.initials for p in window.ws.book.people()} == people_before
+    person = window.ws.book.person("IL")
+    assert person == Person("IL", "Ian Lewis", "Co-opted Member", "Hertfordshire PCP")
 
 
 # ---------------------------------------------------------------- 6. where the cursor goes

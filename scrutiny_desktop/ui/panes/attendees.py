@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QUndoCommand
@@ -54,6 +54,28 @@ AS_CHOICES: list[tuple[str, AttendanceStatus | None, PersonKind]] = [
 NAMED_ONLY_INDEX = 4
 
 
+class DirectoryCompleter(QCompleter):
+    """Completes a person line from the directory, inline and case-insensitively, except
+    when what is typed is exactly someone's initials ("MA"): that is the person meant,
+    not the first name starting with those letters ("MAyor Dorothy Thornhill")."""
+
+    def __init__(
+        self,
+        directory: QStringListModel,
+        initials: Callable[[], Iterable[str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(directory, parent)
+        self._initials = initials
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+
+    def splitPath(self, path: str) -> list[str]:
+        if path.strip() in set(self._initials()):
+            return ["\x00"]  # matches no entry
+        return [path]
+
+
 class AttendeesPane(QWidget):
     """Attendance and the people directory for the current meeting."""
 
@@ -89,11 +111,11 @@ class AttendeesPane(QWidget):
         self.initials_note.hide()
 
         self._directory = QStringListModel(self)
-        completer = QCompleter(self._directory, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._entries: dict[str, str] = {}  # directory line -> initials
+        completer = DirectoryCompleter(self._directory, lambda: self._entries.values(), self)
         # Inline: typing "Tin" offers "Tina Bateman, ... [TB]" in place; no popup steals keys.
-        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.person_line.setCompleter(completer)
+        completer.highlighted.connect(self._completion_shown)  # the completed text (str overload)
 
         self.table = CellTable("Attendees")
         self.table.setModel(model)
@@ -144,12 +166,18 @@ class AttendeesPane(QWidget):
     # ------------------------------------------------------------ the one-line entry
 
     def _refresh_directory(self) -> None:
-        entries = []
+        self._entries = {}
         for p in self._book.people():
             parts = [x for x in (p.name, p.role, p.organisation) if x]
-            if parts:
-                entries.append(f"{', '.join(parts)} [{p.initials}]")
-        self._directory.setStringList(entries)
+            self._entries[f"{', '.join(parts or [p.initials])} [{p.initials}]"] = p.initials
+        self._directory.setStringList([e for e, i in self._entries.items() if e != f"{i} [{i}]"])
+
+    def _completion_shown(self, entry: str) -> None:
+        """The line completes to someone the book knows: their initials are proposed."""
+        initials = self._entries.get(entry)
+        if initials is not None and not self._initials_typed:
+            self.initials_edit.setText(initials)
+            self.initials_note.hide()
 
     def _initials_edited(self, text: str) -> None:
         self._initials_typed = bool(text)
@@ -213,6 +241,11 @@ class AttendeesPane(QWidget):
         text = self.person_line.text().strip()
         initials = self.initials_edit.text().strip()
         if not text and not initials:
+            return
+        known = self._entries.get(text)
+        if known is not None and initials and initials != known:
+            # A completion accepted is that person, never a new one under other initials.
+            self._error(f"That is {text}: empty the initials box to add them, or type another name")
             return
         try:
             person = self._parse(text) if text else Person(initials)
