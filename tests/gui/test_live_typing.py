@@ -273,6 +273,54 @@ def test_a_completion_accepted_marks_the_known_person_not_a_new_one(
     assert person == Person("IL", "Ian Lewis", "Co-opted Member", "Hertfordshire PCP")
 
 
+# ---------------------------------------------------------------- 5. apologies
+
+
+def test_a_in_the_as_box_means_apologies_every_time_and_each_status_shows_its_key(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    pane = window.ws.attendees_pane
+    keys.ctrl_shift(K.Key_P)
+    for line in (
+        "Jane Doe, Independent Member, Hertfordshire PCP",
+        "Cllr Ann Wells, Member, Dacorum BC",  # apologies again: "a" once more
+    ):
+        keys.type(line)
+        keys.tab()  # initials
+        keys.tab()  # as
+        assert QApplication.focusWidget() is pane.as_combo
+        # A person pauses longer than a list's type-ahead: a letter starts a new search,
+        # which began after the current choice (Apologies, then "a" found Absent).
+        keys.qtbot.wait(QApplication.keyboardInputInterval() + 100)
+        keys.type("a")
+        assert pane.as_combo.currentText().startswith("Apologies")
+        keys.ctrl_shift(K.Key_P)
+        keys.enter()
+    assert _attendance(window)["JD"].status is AttendanceStatus.APOLOGIES
+    assert _attendance(window)["AW"].status is AttendanceStatus.APOLOGIES
+    labels = [pane.as_combo.itemText(i) for i in range(pane.as_combo.count())]
+    assert all("(" in label and ")" in label for label in labels), labels
+    keys_shown = [label.rsplit("(", 1)[1].rstrip(")") for label in labels]
+    assert len(set(keys_shown)) == len(keys_shown)
+
+
+def test_the_same_keys_choose_attendance_in_the_table(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    _attendees_cell(keys, window, "TB", attendees.ATTENDANCE)
+    keys.press(K.Key_F2)
+    keys.type("a")
+    keys.enter()
+    assert _attendance(window)["TB"].status is AttendanceStatus.APOLOGIES
+    keys.press(K.Key_F2)
+    keys.type("x")
+    keys.enter()
+    assert _attendance(window)["TB"].status is AttendanceStatus.ABSENT
+
+
 # ---------------------------------------------------------------- 6. where the cursor goes
 
 

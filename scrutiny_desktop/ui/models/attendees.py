@@ -22,6 +22,14 @@ HEADERS = ("Initials", "Name", "Role", "Organisation", "Attendance", "Chair")
 NAMED_ONLY = "named only"
 EXPECTED = "—"
 ATTENDANCE_CHOICES = (*(s.label for s in AttendanceStatus), NAMED_ONLY)
+# One key for each, shown beside it: "a" is apologies (the likely one), absent is "x".
+ATTENDANCE_KEYS = {
+    AttendanceStatus.PRESENT: "p",
+    AttendanceStatus.APOLOGIES: "a",
+    AttendanceStatus.IN_ATTENDANCE: "i",
+    AttendanceStatus.ABSENT: "x",
+    None: "n",
+}
 
 
 def attendance_from_text(text: str) -> AttendanceStatus | None:

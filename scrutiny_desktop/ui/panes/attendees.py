@@ -8,7 +8,6 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QCompleter,
     QHBoxLayout,
     QHeaderView,
@@ -31,18 +30,21 @@ from scrutiny_desktop.ui.commands.attendees import AddPerson
 from scrutiny_desktop.ui.models.attendees import (
     ATTENDANCE,
     ATTENDANCE_CHOICES,
+    ATTENDANCE_KEYS,
     CHAIR,
     INITIALS,
     NAME,
     ORGANISATION,
     ROLE,
     AttendeesModel,
+    attendance_from_text,
 )
 from scrutiny_desktop.ui.panes.cell_table import CellTable
-from scrutiny_desktop.ui.panes.delegates import ChoiceDelegate
+from scrutiny_desktop.ui.panes.delegates import ChoiceBox, ChoiceDelegate
 from scrutiny_desktop.ui.panes.line_undo import empty, hand_undo_to_window
 
-# What the "as" box offers: an attendance, or named without attending (a person or an organisation).
+# What the "as" box offers: an attendance, or named without attending (a person or an
+# organisation), each with the key that picks it.
 AS_CHOICES: list[tuple[str, AttendanceStatus | None, PersonKind]] = [
     ("Present", AttendanceStatus.PRESENT, PersonKind.PERSON),
     ("Apologies", AttendanceStatus.APOLOGIES, PersonKind.PERSON),
@@ -51,6 +53,7 @@ AS_CHOICES: list[tuple[str, AttendanceStatus | None, PersonKind]] = [
     ("Named only", None, PersonKind.PERSON),
     ("Organisation", None, PersonKind.ORGANISATION),
 ]
+AS_KEYS = [*(ATTENDANCE_KEYS[s] for _, s, _ in AS_CHOICES[:-1]), "o"]
 NAMED_ONLY_INDEX = 4
 
 
@@ -96,9 +99,11 @@ class AttendeesPane(QWidget):
         self.initials_edit.setPlaceholderText("Initials")
         self.initials_edit.setMaxLength(12)
         self.initials_edit.setFixedWidth(70)
-        self.as_combo = QComboBox()
+        self.as_combo = ChoiceBox(keys=AS_KEYS)
         self.as_combo.setAccessibleName("Add as")
-        self.as_combo.addItems([label for label, _, _ in AS_CHOICES])
+        self.as_combo.add_choices(
+            [f"{label} ({key})" for (label, _, _), key in zip(AS_CHOICES, AS_KEYS, strict=True)]
+        )
         self.error_label = QLabel()
         self.error_label.setStyleSheet(theme.error_style())
         self.error_label.setWordWrap(True)
@@ -124,7 +129,13 @@ class AttendeesPane(QWidget):
         self.table.hint.connect(self.status_message)
         model.refused.connect(self.status_message)
         self.table.setItemDelegateForColumn(
-            ATTENDANCE, ChoiceDelegate(ATTENDANCE_CHOICES, "Attendance", self.table)
+            ATTENDANCE,
+            ChoiceDelegate(
+                ATTENDANCE_CHOICES,
+                "Attendance",
+                self.table,
+                keys=[ATTENDANCE_KEYS[attendance_from_text(c)] for c in ATTENDANCE_CHOICES],
+            ),
         )
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)

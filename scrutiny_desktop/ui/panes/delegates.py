@@ -67,14 +67,23 @@ class ChoiceBox(QComboBox):
     """A drop-down that says when a choice was made in its popup list (click or Enter).
 
     Arrow keys and the wheel only move the current choice: Enter (or leaving) commits it.
+    ``keys`` gives choices a key of their own ("a": the second), pressed without modifiers;
+    the choice's tooltip names it.
     """
 
     chosen = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, keys: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self._from_popup = False
+        self._keys = {k: i for i, k in enumerate(keys) if k}
         self.activated.connect(self._activated)
+
+    def add_choices(self, labels: Sequence[str]) -> None:
+        self.addItems(list(labels))
+        for key, i in self._keys.items():
+            if i < len(labels):
+                self.setItemData(i, f"Key: {key}", Qt.ItemDataRole.ToolTipRole)
 
     def showPopup(self) -> None:
         self._from_popup = True
@@ -82,6 +91,13 @@ class ChoiceBox(QComboBox):
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         self._from_popup = False
+        plain = (
+            e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        )
+        index = self._keys.get(e.text().lower()) if plain else None
+        if index is not None and index < self.count():
+            self.setCurrentIndex(index)
+            return
         super().keyPressEvent(e)
 
     def wheelEvent(self, e: QWheelEvent) -> None:
@@ -99,14 +115,20 @@ class ChoiceDelegate(QStyledItemDelegate):
     """A drop-down of fixed choices; typing the first letters picks one, and a choice
     made in the popup list (the mouse's way) is saved at once."""
 
-    def __init__(self, choices: Sequence[str], name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        choices: Sequence[str],
+        name: str,
+        parent: QWidget | None = None,
+        keys: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
-        self._choices, self._name = list(choices), name
+        self._choices, self._name, self._keys = list(choices), name, list(keys)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = ChoiceBox(parent)
+        combo = ChoiceBox(parent, self._keys)
         combo.setAccessibleName(self._name)
-        combo.addItems(self._choices)
+        combo.add_choices(self._choices)
         combo.chosen.connect(lambda: self._chosen(combo))
         return combo
 
