@@ -156,6 +156,9 @@ class WindowCommands(QMainWindow):
     def _do_chair(self) -> None:
         if self.ws is None:
             return
+        if self.ws.attendees_pane.entry_has_focus:
+            self.ws.attendees_pane.add_typed(chair=True)  # the person in the line, or why not
+            return
         initials = self.ws.attendees_pane.current_initials()
         if initials is not None:
             try:

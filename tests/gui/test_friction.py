@@ -39,3 +39,45 @@ def test_ctrl_z_in_the_emptied_attendees_line_undoes_adding_the_person(
     keys.ctrl(K.Key_Z)  # typing in the line is the line's own to undo
     assert window.ws.attendees_pane.person_line.text() != "Xy"
     assert window.stack.index() == index
+
+
+# ---------------------------------------------------------------- the attendees line
+
+
+def test_enter_on_the_as_box_adds_the_person(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    keys.ctrl_shift(K.Key_P)
+    keys.type("Jane Doe, Independent Member, Hertfordshire PCP")
+    keys.tab()
+    keys.tab()
+    keys.type("a")
+    keys.enter()
+    assert "JD" in _attending(window)
+
+
+def test_ctrl_shift_c_in_the_line_makes_the_person_typed_the_chair_in_one_step(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    keys.ctrl_shift(K.Key_P)
+    keys.ctrl_shift(K.Key_C)  # nothing typed yet: says how
+    assert any("type the chair in this line" in m for m in messages), messages
+    keys.type("Cllr Ann Wells, Chairman, Dacorum BC")
+    keys.ctrl_shift(K.Key_C)
+    assert window.ws.attendees.chair() == "AW"
+    assert window.ws.attendees_pane.person_line.text() == ""
+    keys.ctrl(K.Key_Z)
+    assert window.ws.attendees.chair() is None and "AW" not in _attending(window)
+    keys.type("Bob Hale, Member, Herts CC")
+    keys.tab()
+    keys.tab()
+    keys.type("a")  # apologies
+    keys.ctrl_shift(K.Key_C)
+    pane = window.ws.attendees_pane
+    assert pane.error_label.isVisibleTo(pane) and "present" in pane.error_label.text()
+    assert window.ws.attendees.chair() is None

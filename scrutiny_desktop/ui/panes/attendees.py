@@ -172,6 +172,7 @@ class AttendeesPane(QWidget):
         self.initials_edit.textEdited.connect(self._initials_edited)
         self.person_line.returnPressed.connect(self.add_typed)
         self.initials_edit.returnPressed.connect(self.add_typed)
+        self.as_combo.entered.connect(self.add_typed)
         model.people_changed.connect(self._refresh_directory)
 
     # ------------------------------------------------------------ the one-line entry
@@ -247,11 +248,20 @@ class AttendeesPane(QWidget):
             f"Type the name (and role, organisation) of {initials}, then Enter"
         )
 
-    def add_typed(self) -> None:
-        """Add what the entry line says."""
+    @property
+    def entry_has_focus(self) -> bool:
+        """Whether the keyboard is in the one-line entry (line, initials or "as" box)."""
+        return any(w.hasFocus() for w in (self.person_line, self.initials_edit, self.as_combo))
+
+    def add_typed(self, *, chair: bool = False) -> None:
+        """Add what the entry line says; with ``chair``, as the chair (one undo step)."""
         text = self.person_line.text().strip()
         initials = self.initials_edit.text().strip()
         if not text and not initials:
+            if chair:
+                self.status_message.emit(
+                    "Mark as chair: type the chair in this line, or select them in the table (Ctrl+1)"
+                )
             return
         known = self._entries.get(text)
         if known is not None and initials and initials != known:
@@ -279,9 +289,17 @@ class AttendeesPane(QWidget):
         ):
             self._error(f"{person.initials} is already {existing.name}: choose other initials")
             return
-        _, status, kind = AS_CHOICES[self.as_combo.currentIndex()]
+        label, status, kind = AS_CHOICES[self.as_combo.currentIndex()]
+        if chair and status not in (AttendanceStatus.PRESENT, None):
+            self._error(f'Only someone present can chair: the "as" box says {label}')
+            return
+        if chair and kind is PersonKind.ORGANISATION:
+            self._error('An organisation cannot chair: choose Present in the "as" box')
+            return
         person = Person(person.initials, person.name, person.role, person.organisation, kind)
         attendance = None if status is None else Attendance(person.initials, status)
+        if chair:
+            attendance = Attendance(person.initials, AttendanceStatus.PRESENT, chair=True)
         self._push(AddPerson(self._model, person, attendance))
         empty(self.person_line)
         empty(self.initials_edit)

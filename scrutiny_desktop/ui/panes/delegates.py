@@ -72,6 +72,8 @@ class ChoiceBox(QComboBox):
     """
 
     chosen = Signal()
+    entered = Signal()
+    """Enter pressed on the closed box (a cell editor never sees it: its delegate does)."""
 
     def __init__(self, parent: QWidget | None = None, keys: Sequence[str] = ()) -> None:
         super().__init__(parent)
@@ -98,6 +100,8 @@ class ChoiceBox(QComboBox):
         if index is not None and index < self.count():
             self.setCurrentIndex(index)
             return
+        if plain and e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
         super().keyPressEvent(e)
 
     def wheelEvent(self, e: QWheelEvent) -> None:
