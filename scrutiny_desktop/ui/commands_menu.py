@@ -53,6 +53,7 @@ COMMANDS = (
     Command("chair", "&People", "Mark as &chair", "Ctrl+Shift+C"),
     Command("remove_person", "&People", "&Remove from meeting", S.Delete),
     Command("new_item", "&Item", "&New item", "Ctrl+Shift+I"),
+    Command("insert_item", "&Item", "&Insert item after this one", "Ctrl+Alt+I"),
     Command("move_up", "&Item", "Move item &up", "Ctrl+Shift+Up"),
     Command("move_down", "&Item", "Move item &down", "Ctrl+Shift+Down"),
     Command("delete_item", "&Item", "De&lete item", S.Delete, icon="SP_TrashIcon"),

@@ -183,11 +183,20 @@ class WindowCommands(QMainWindow):
         self.push(RemovePerson(self.ws.attendees, initials))
 
     def _do_new_item(self) -> None:
+        """A new item is normally the next one: at the end of the agenda."""
+        if self.ws is not None:
+            self._add_item(self.ws.items.rowCount())
+
+    def _do_insert_item(self) -> None:
+        """A new item right after the current one (asked for, not the usual case)."""
         if self.ws is None:
             return
         item = self.ws.agenda_pane.current_item()
-        items = self.ws.items.items()
-        position = len(items) if item is None else items.index(item) + 1
+        row = None if item is None or item.id is None else self.ws.items.row_of(item.id)
+        self._add_item(self.ws.items.rowCount() if row is None else row + 1)
+
+    def _add_item(self, position: int) -> None:
+        assert self.ws is not None
         self.push(AddItem(self.ws.items, position))
         self.ws.agenda_pane.title_edit.setFocus()
 

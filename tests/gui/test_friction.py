@@ -81,3 +81,28 @@ def test_ctrl_shift_c_in_the_line_makes_the_person_typed_the_chair_in_one_step(
     pane = window.ws.attendees_pane
     assert pane.error_label.isVisibleTo(pane) and "present" in pane.error_label.text()
     assert window.ws.attendees.chair() is None
+
+
+# ---------------------------------------------------------------- new items
+
+
+def test_a_new_item_goes_at_the_end_and_insert_puts_one_after_the_current(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    titles = lambda: [i.title for i in window.ws.items.items()]  # type: ignore[union-attr]  # noqa: E731
+    keys.ctrl(K.Key_2)
+    keys.press(K.Key_Down)  # item 2
+    keys.ctrl_shift(K.Key_I)
+    keys.type("Police and Crime Plan")
+    keys.enter()
+    assert titles()[-1] == "Police and Crime Plan" and len(titles()) == 8
+    keys.ctrl(K.Key_2)
+    keys.press(K.Key_Home)
+    keys.press(K.Key_Down)  # item 2 again
+    keys.ctrl_alt(K.Key_I)
+    keys.type("Public questions")
+    keys.enter()
+    assert titles()[2] == "Public questions"
+    assert window.ws.agenda_pane.current_item().title == "Public questions"  # type: ignore[union-attr]

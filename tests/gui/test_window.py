@@ -188,7 +188,7 @@ def test_items_added_moved_and_deleted_by_keyboard_with_undo(
     window = make_window(example_book)
     assert window.ws is not None
     _go_to_item(window, 6)
-    keys.ctrl_shift(K.Key_I)
+    keys.ctrl_alt(K.Key_I)  # inserted after item 6 (Ctrl+Shift+I would add it at the end)
     keys.type("Urgent matter")
     keys.enter()
     titles = lambda: [i.title for i in window.ws.items.items()]  # type: ignore[union-attr]  # noqa: E731
