@@ -135,6 +135,16 @@ class BodyEditor(QPlainTextEdit):
         # The only Python on a keystroke's path (an event() override would run for every
         # event and cost more than the typing itself), so the common case returns at once.
         key = e.key()
+        text = e.text()
+        if len(text) == 1 and text.isprintable() and not text.isspace():
+            cursor = self.textCursor()
+            pos = cursor.position()
+            if not cursor.hasSelection() and (
+                pos == 0 or self.document().characterAt(pos - 1).isspace()
+            ):
+                # A new word (after a space or a paragraph's start): a new undo step, so
+                # Ctrl+Z goes back a word at a time, never a fragment ("el noted th").
+                self.document().setModified(False)
         if key in _SPECIAL_KEYS:
             if _is_undo(e):
                 # The editor took Ctrl+Z / Ctrl+Y for itself; hand it to the window's undo

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from scrutiny_desktop.ui.main_window import MainWindow
@@ -106,3 +107,58 @@ def test_a_new_item_goes_at_the_end_and_insert_puts_one_after_the_current(
     keys.enter()
     assert titles()[2] == "Public questions"
     assert window.ws.agenda_pane.current_item().title == "Public questions"  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- undo and redo
+
+
+def _last_paragraph(window: MainWindow, item_id: int) -> str:
+    assert window.ws is not None
+    window.ws.flush()
+    return window.ws.book.body(item_id)[-1].text
+
+
+def test_redo_has_ctrl_y_and_ctrl_shift_z_whatever_the_platform(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    redo = window.act["redo"].shortcuts()
+    assert QKeySequence("Ctrl+Y") in redo and QKeySequence("Ctrl+Shift+Z") in redo
+    keys.ctrl_shift(K.Key_P)
+    keys.type("Jane Doe, Independent Member, Hertfordshire PCP")
+    keys.enter()
+    keys.ctrl(K.Key_Z)
+    assert "JD" not in _attending(window)
+    keys.ctrl(K.Key_Y)  # from the attendees line
+    assert "JD" in _attending(window)
+    keys.ctrl(K.Key_Z)
+    keys.ctrl(K.Key_3)
+    keys.ctrl(K.Key_Y)  # from the minutes
+    assert "JD" in _attending(window)
+
+
+def test_typing_is_undone_a_word_at_a_time_even_when_saved_mid_word(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    keys.ctrl(K.Key_2)
+    keys.press(K.Key_End)  # the last item, "Date of Next Meeting"
+    keys.press(K.Key_Up)  # "Any other business"
+    keys.ctrl(K.Key_3)
+    item = window.ws.agenda_pane.item_id
+    assert item is not None
+    keys.enter()
+    keys.type("The Pan")
+    window.ws.bodies.flush()  # what the save timer does half a second into the typing
+    keys.type("el noted the offer.")
+    assert _last_paragraph(window, item) == "The Panel noted the offer."
+    undone = []
+    for _ in range(4):
+        keys.ctrl(K.Key_Z)
+        undone.append(_last_paragraph(window, item))
+    assert undone == ["The Panel noted the ", "The Panel noted ", "The Panel ", "The "]
+    keys.ctrl(K.Key_Y)
+    keys.ctrl(K.Key_Y)
+    assert _last_paragraph(window, item) == "The Panel noted "
