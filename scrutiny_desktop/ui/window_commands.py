@@ -57,12 +57,16 @@ class WindowCommands(QMainWindow):
             "Meeting books (*.sqlite)",
         )
         if name:
+            path = Path(name)
+            if not path.suffix:
+                # "herts-pcp" would be made as typed, then hidden by Open's *.sqlite filter.
+                path = path.with_name(f"{path.name}.sqlite")
             try:
-                Book.create(name).close()
+                Book.create(path).close()
             except BookError as e:
                 self.statusBar().showMessage(str(e))
                 return
-            self.open_book(Path(name))
+            self.open_book(path)
 
     def _do_open_book(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from scrutiny_desktop.ui.main_window import MainWindow
 from tests.gui.conftest import Keys, WindowFactory
@@ -162,3 +163,22 @@ def test_typing_is_undone_a_word_at_a_time_even_when_saved_mid_word(
     keys.ctrl(K.Key_Y)
     keys.ctrl(K.Key_Y)
     assert _last_paragraph(window, item) == "The Panel noted "
+
+
+# ---------------------------------------------------------------- a new book's name
+
+
+def test_a_new_book_named_without_an_extension_gets_sqlite(
+    make_window: WindowFactory,
+    example_book: Path,
+    keys: Keys,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window(example_book)
+    typed = tmp_path / "herts-pcp"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(typed), ""))
+    keys.ctrl_shift(K.Key_N)
+    assert not typed.exists()
+    assert (tmp_path / "herts-pcp.sqlite").exists()
+    assert window.ws is not None and window.ws.book.path == tmp_path / "herts-pcp.sqlite"
