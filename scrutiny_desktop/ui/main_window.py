@@ -36,6 +36,7 @@ from scrutiny_desktop.ui.workspace import Workspace
 
 APP_TITLE = "Scrutiny Desktop"
 BACKUP_DELAY_MS = 1500  # the snapshot on opening starts this long after the window is shown
+NO_MEETINGS = "This book has no meetings yet: Ctrl+N starts one"
 
 
 class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportCommands):
@@ -204,7 +205,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
             # file at the same moment as the first paint slowed it by 5-15 ms (issue 7).
             QTimer.singleShot(BACKUP_DELAY_MS, lambda: self._start_backup(book.path))
         if latest is None:
-            self.statusBar().showMessage("This book has no meetings yet: Ctrl+N starts one")
+            self.statusBar().showMessage(NO_MEETINGS)  # until there is one (_header_changed)
             self.picker.setFocus()
         else:
             ws.agenda_pane.editor.setFocus()
@@ -285,6 +286,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         if m is None:
             self.header_label.setText("  No meeting: Ctrl+N starts one")
             return
+        if self.statusBar().currentMessage() == NO_MEETINGS:
+            self.statusBar().clearMessage()  # a hint that no longer applies goes
         parts = [long_date(m.date)]
         if m.start:
             parts.append(f"{m.start:%H:%M}")

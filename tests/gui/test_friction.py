@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from scrutiny_desktop.ui.main_window import MainWindow
 from tests.gui.conftest import Keys, WindowFactory
@@ -182,3 +182,19 @@ def test_a_new_book_named_without_an_extension_gets_sqlite(
     assert not typed.exists()
     assert (tmp_path / "herts-pcp.sqlite").exists()
     assert window.ws is not None and window.ws.book.path == tmp_path / "herts-pcp.sqlite"
+
+
+# ---------------------------------------------------------------- hints that no longer apply
+
+
+def test_the_no_meetings_hint_goes_once_a_meeting_is_made(
+    make_window: WindowFactory, empty_book: Path, keys: Keys
+) -> None:
+    window = make_window(empty_book)
+    assert "no meetings yet" in window.statusBar().currentMessage()
+    keys.ctrl(K.Key_N)
+    keys.qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QDialog))
+    keys.replace("Police and Crime Panel")
+    keys.enter()
+    assert window.ws is not None and window.ws.session.meeting is not None
+    assert "no meetings yet" not in window.statusBar().currentMessage()
