@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from scrutiny_desktop.ui.main_window import MainWindow
+from scrutiny_desktop.ui.panes.header import HeaderDialog
 from tests.gui.conftest import Keys, WindowFactory
 
 K = Qt.Key
@@ -41,6 +43,57 @@ def test_ctrl_z_in_the_emptied_attendees_line_undoes_adding_the_person(
     keys.ctrl(K.Key_Z)  # typing in the line is the line's own to undo
     assert window.ws.attendees_pane.person_line.text() != "Xy"
     assert window.stack.index() == index
+
+
+# ---------------------------------------------------------------- the header's times
+
+
+def _header_dialog(keys: Keys) -> HeaderDialog:
+    keys.qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), HeaderDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, HeaderDialog)
+    keys.qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.edits["title"])
+    return dialog
+
+
+def test_header_times_are_taken_as_typed_in_twelve_or_twenty_four_hours(
+    make_window: WindowFactory, empty_book: Path, keys: Keys
+) -> None:
+    window = make_window(empty_book)
+    keys.ctrl(K.Key_N)
+    dialog = _header_dialog(keys)
+    for value in ("Police and Crime Panel", "Hertfordshire PCP", "17.09.26", "2pm", "4.30 pm"):
+        keys.replace(value)
+        keys.tab()
+    for _ in range(2):  # venue, classification
+        keys.tab()
+    for value in ("15.10.26", "1400", "2.30pm"):
+        keys.replace(value)
+        keys.tab()
+    keys.enter()
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
+    assert window.ws is not None and (m := window.ws.session.meeting) is not None
+    assert (m.start, m.end) == (time(14, 0), time(16, 30))
+    assert m.next_meeting is not None
+    assert (m.next_meeting.start, m.next_meeting.end) == (time(14, 0), time(14, 30))
+
+
+def test_a_header_field_that_does_not_read_is_named_and_gets_the_cursor(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    make_window(example_book)
+    keys.press(K.Key_F4)
+    dialog = _header_dialog(keys)
+    for _ in range(4):  # title, series, date, start -> end time
+        keys.tab()
+    keys.replace("25pm")
+    keys.enter()
+    assert dialog.isVisible()
+    assert dialog.error.text().startswith("End time:") and "25pm" in dialog.error.text()
+    assert QApplication.focusWidget() is dialog.edits["end"]
+    keys.type("11am")  # over the selected text
+    keys.enter()
+    assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 # ---------------------------------------------------------------- the attendees line
