@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from scrutiny_desktop.book import Book, BookError
+from scrutiny_desktop.domain.dates import long_date
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -199,7 +200,12 @@ class FindingCommands(_Base):
         m = ws.session.meeting if ws is not None else None
         if ws is None or m is None:
             return
+        # not on the first screen
+        from scrutiny_desktop.ui.models.updates import raised_at
+        from scrutiny_desktop.ui.panes.history import HistoryDialog, action_summary
+
         pane, book = ws.actions_pane, ws.book
+        about = ""
         updates_index = pane.updates_table.currentIndex()
         actions_index = pane.table.currentIndex()
         focus = QApplication.focusWidget()
@@ -209,6 +215,9 @@ class FindingCommands(_Base):
             ):
                 u = ws.updates.update_at(updates_index.row())
                 subject = u.subject
+                r = ws.updates.action_of(u)
+                if r is not None:
+                    about = action_summary(r.action.text, r.action.owners, raised_at(r))
                 if u.ref is not None:
                     entries: list[HistoryEntry] = book.action_history(m.series, u.ref)
                 elif u.action_id is not None:
@@ -220,6 +229,7 @@ class FindingCommands(_Base):
                 a = ws.actions.action_at(actions_index.row())
                 assert a.id is not None
                 subject = str(a.ref) if a.ref is not None else a.text[:40]
+                about = action_summary(a.text, a.owners, f"{m.title}, {long_date(m.date)}")
                 entries = book.action_history_of(a.id)
             else:
                 self._tell("Select an action (Ctrl+4) or a matters-arising update first")
@@ -227,10 +237,8 @@ class FindingCommands(_Base):
         except BookError as e:
             self._tell(f"No history: {e}")
             return
-        from scrutiny_desktop.ui.panes.history import HistoryDialog  # not on the first screen
-
         titles = {mt.id: mt.title for mt in book.meeting_list()}
-        dialog = HistoryDialog(subject, entries, titles, self)
+        dialog = HistoryDialog(subject, entries, titles, self, about=about)
         dialog.place_chosen.connect(lambda mid, iid: self.go_to(mid, iid))
         dialog.finished.connect(self.activateWindow)
         dialog.open()

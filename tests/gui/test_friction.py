@@ -11,7 +11,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from scrutiny_desktop.ui.main_window import MainWindow
+from scrutiny_desktop.ui.models import updates
 from scrutiny_desktop.ui.panes.header import HeaderDialog
+from scrutiny_desktop.ui.panes.history import HistoryDialog
 from tests.gui.conftest import Keys, WindowFactory
 
 K = Qt.Key
@@ -43,6 +45,43 @@ def test_ctrl_z_in_the_emptied_attendees_line_undoes_adding_the_person(
     keys.ctrl(K.Key_Z)  # typing in the line is the line's own to undo
     assert window.ws.attendees_pane.person_line.text() != "Xy"
     assert window.stack.index() == index
+
+
+# ---------------------------------------------------------------- matters arising
+
+
+def test_matters_arising_shows_what_each_action_was_and_so_does_its_history(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    keys.ctrl_shift(K.Key_T)  # the next meeting: open actions carried into Matters arising
+    ws = window.ws
+    table = ws.actions_pane.updates_table
+    assert QApplication.focusWidget() is table
+    shown = lambda row, col: ws.updates.index(row, col).data()  # noqa: E731
+    for _ in range(ws.updates.rowCount()):
+        if shown(table.currentIndex().row(), updates.REF) == "07/15":
+            break
+        keys.press(K.Key_Down)
+    row = table.currentIndex().row()
+    assert shown(row, updates.REF) == "07/15"
+    assert shown(row, updates.ACTION).startswith("LW and CF to be briefed")
+    assert (shown(row, updates.OWNERS), shown(row, updates.RAISED)) == ("GM", "26.02.15")
+    tip = ws.updates.index(row, updates.RAISED).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Raised at Force Performance Scrutiny Meeting, Thursday 26 February 2015"
+    before_book = next(r for r in range(ws.updates.rowCount()) if shown(r, updates.REF) == "81/14")
+    assert shown(before_book, updates.ACTION) == "—"  # raised before this book began
+    assert shown(before_book, updates.RAISED) == "—"
+
+    keys.ctrl(K.Key_H)
+    keys.qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), HistoryDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, HistoryDialog)
+    about = dialog.about.text()
+    assert about.startswith("LW and CF to be briefed") and "owner GM" in about
+    assert about.endswith("raised at Force Performance Scrutiny Meeting, Thursday 26 February 2015")
+    dialog.reject()
 
 
 # ---------------------------------------------------------------- the header's times

@@ -20,7 +20,15 @@ from scrutiny_desktop.domain import dates
 from scrutiny_desktop.domain.model import Item, ItemKind, Meeting, Status
 from scrutiny_desktop.ui.commands.actions import AddUpdate, EditUpdate
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, STATUS, TEXT, ActionsModel
-from scrutiny_desktop.ui.models.updates import NOTE, REF, UpdatesModel, parse_update_line
+from scrutiny_desktop.ui.models.updates import ACTION as UPDATE_ACTION
+from scrutiny_desktop.ui.models.updates import (
+    NOTE,
+    RAISED,
+    REF,
+    UpdatesModel,
+    parse_update_line,
+)
+from scrutiny_desktop.ui.models.updates import OWNERS as UPDATE_OWNERS
 from scrutiny_desktop.ui.models.updates import STATUS as UPDATE_STATUS
 from scrutiny_desktop.ui.panes.cell_table import CellTable
 from scrutiny_desktop.ui.panes.delegates import ChoiceDelegate, OwnersDelegate, TextDelegate
@@ -93,10 +101,15 @@ class ActionsPane(QWidget):
             UPDATE_STATUS, ChoiceDelegate(STATUS_LABELS, "Update status", self.updates_table)
         )
         uh = self.updates_table.horizontalHeader()
+        uh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # What the action was, and what is said of it now, share the width.
+        uh.setSectionResizeMode(UPDATE_ACTION, QHeaderView.ResizeMode.Stretch)
         uh.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         # An unnumbered carried action shows its text here ("Publication on PCC website").
         uh.setSectionResizeMode(REF, QHeaderView.ResizeMode.ResizeToContents)
-        self.updates_table.setColumnWidth(UPDATE_STATUS, 90)
+        for col, width in ((UPDATE_OWNERS, 60), (RAISED, 70), (UPDATE_STATUS, 90)):
+            self.updates_table.setColumnWidth(col, width)
+        self.updates_table.setWordWrap(True)
         ulayout = QVBoxLayout(self.updates_box)
         ulayout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(PROGRESS_HINT)
