@@ -124,13 +124,16 @@ class FindingCommands(_Base):
         if self.register_pane is not None:
             self.register_pane.mark_stale()
 
-    def _extra_dock(self, key: str, title: str, beside: str) -> QDockWidget:
+    def _extra_dock(self, key: str, title: str, beside: str, *, split: bool = False) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")
         if not self.restoreDockWidget(dock):
             area = self.dockWidgetArea(self.docks[beside])
             self.addDockWidget(area, dock)
-            self.tabifyDockWidget(self.docks[beside], dock)
+            if split:
+                self.splitDockWidget(self.docks[beside], dock, Qt.Orientation.Vertical)
+            else:
+                self.tabifyDockWidget(self.docks[beside], dock)
         return dock
 
     def _do_register(self) -> None:
@@ -164,11 +167,21 @@ class FindingCommands(_Base):
 
     def _register_closed(self, visible: bool) -> None:
         """Closed (not just tabbed behind the actions): the minutes get their room back."""
-        if visible or not self.register_dock.isHidden() or self._agenda_height is None:
+        if not visible and self.register_dock.isHidden():
+            self._give_room_back()
+
+    def _give_room_back(self) -> None:
+        """The minutes' height as it was before the register took room, if it did: when
+        the register closes, when the minutes get the keyboard again, and before the
+        layout is remembered (or the next start opens with five lines of minutes)."""
+        if self._agenda_height is None:
             return
         height, self._agenda_height = self._agenda_height, None
-        docks = [self.docks["agenda"], self.docks["actions"]]
-        self.resizeDocks(docks, [height, max(1, self.height() - height)], Qt.Orientation.Vertical)
+        below = self.docks["actions"]
+        if self.register_pane is not None and not self.register_dock.isHidden():
+            below = self.register_dock  # in the actions' place, tabbed with them
+        rest = max(1, self.docks["agenda"].height() + below.height() - height)
+        self.resizeDocks([self.docks["agenda"], below], [height, rest], Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------ search
 
@@ -182,7 +195,8 @@ class FindingCommands(_Base):
                 lambda: self.ws.book if self.ws is not None else None, self._flush_typing
             )
             pane.hit_chosen.connect(self._open_hit)
-            dock = self._extra_dock("search", "Search", "attendees")
+            # Below the attendees, not a tab over them: who is here stays in sight.
+            dock = self._extra_dock("search", "Search", "attendees", split=True)
             dock.setWidget(pane)
             self.search_pane, self.search_dock = pane, dock
         self.search_dock.show()

@@ -6,11 +6,12 @@ from datetime import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from pytestqt.qtbot import QtBot
 
-from scrutiny_desktop.ui.main_window import MainWindow
+from scrutiny_desktop.ui.main_window import TITLE_BAR, MainWindow
 from scrutiny_desktop.ui.models import updates
 from scrutiny_desktop.ui.panes.header import HeaderDialog
 from scrutiny_desktop.ui.panes.history import HistoryDialog
@@ -82,6 +83,67 @@ def test_matters_arising_shows_what_each_action_was_and_so_does_its_history(
     assert about.startswith("LW and CF to be briefed") and "owner GM" in about
     assert about.endswith("raised at Force Performance Scrutiny Meeting, Thursday 26 February 2015")
     dialog.reject()
+
+
+# ---------------------------------------------------------------- the window on a small screen
+
+
+def test_the_first_start_fits_the_screen(
+    make_window: WindowFactory, example_book: Path, qtbot: QtBot
+) -> None:
+    window = make_window(example_book)
+    free = window.screen().availableGeometry()
+    qtbot.waitUntil(lambda: free.contains(window.frameGeometry()))
+    assert window.width() >= free.width() - 2 * TITLE_BAR  # fitted, not shrunk to nothing
+
+
+def test_geometry_docks_and_the_agenda_split_are_remembered(
+    make_window: WindowFactory, example_book: Path, qtbot: QtBot
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    window.resize(700, 640)
+    window.ws.agenda_pane.splitter.setSizes([100, 500])  # as a drag of the handle does
+    sizes = window.ws.agenda_pane.splitter.sizes()
+    window.close()
+    again = make_window(example_book)
+    assert again.ws is not None
+    assert again.size() == QSize(700, 640)
+    assert again.ws.agenda_pane.splitter.sizes() == sizes
+
+
+def _agenda_height(window: MainWindow, qtbot: QtBot) -> int:
+    qtbot.wait(50)  # the docks are laid out by the event loop
+    return window.docks["agenda"].height()
+
+
+def test_the_minutes_get_their_height_back_after_the_register_even_after_a_restart(
+    make_window: WindowFactory, example_book: Path, keys: Keys, qtbot: QtBot
+) -> None:
+    window = make_window(example_book)
+    before = _agenda_height(window, qtbot)
+    keys.ctrl(K.Key_R)
+    assert _agenda_height(window, qtbot) < before * 2 // 3  # the register takes room
+    keys.ctrl(K.Key_3)  # back to the minutes
+    assert abs(_agenda_height(window, qtbot) - before) <= before // 20
+    keys.ctrl(K.Key_R)
+    assert _agenda_height(window, qtbot) < before * 2 // 3
+    window.close()  # with the register open
+    again = make_window(example_book)
+    assert abs(_agenda_height(again, qtbot) - before) <= before // 20
+
+
+def test_search_opens_below_the_attendees_not_over_them(
+    make_window: WindowFactory, example_book: Path, keys: Keys, qtbot: QtBot
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    keys.ctrl(K.Key_F)
+    qtbot.wait(50)
+    assert window.search_pane is not None and window.search_pane.isVisible()
+    assert window.tabifiedDockWidgets(window.docks["attendees"]) == []
+    assert window.ws.attendees_pane.table.isVisible()
+    assert not window.ws.attendees_pane.table.visibleRegion().isEmpty()
 
 
 # ---------------------------------------------------------------- the header's times
