@@ -191,6 +191,25 @@ class Book(LifecycleStore, SearchStore):
                 raise NotFound(f"nobody has the initials {old}")
             self._db.execute("UPDATE people SET initials = ? WHERE id = ?", [new, found[0]["id"]])
 
+    def remove_person(self, initials: str) -> None:
+        """Take someone out of the people directory again (the undo of adding them).
+
+        Refused (``BookError``) while any meeting names them or any action is theirs.
+        """
+        with self._writing():
+            found = self._q("SELECT id FROM people WHERE initials = ?", [initials])
+            if not found:
+                raise NotFound(f"nobody has the initials {initials}")
+            pid = found[0]["id"]
+            if self._q(
+                "SELECT 1 FROM meeting_people WHERE person_id = ? UNION ALL "
+                "SELECT 1 FROM attendance WHERE person_id = ? UNION ALL "
+                "SELECT 1 FROM action_owners WHERE person_id = ? LIMIT 1",
+                [pid, pid, pid],
+            ):
+                raise BookError(f"{initials} is named in the minutes and stays in the directory")
+            self._db.execute("DELETE FROM people WHERE id = ?", [pid])
+
     def link_person(self, meeting_id: int, initials: str) -> None:
         """Name a person in a meeting's minutes without marking them as attending."""
         with self._writing():

@@ -1,10 +1,12 @@
-"""Book.rename_person: other initials for someone, with attendance and actions following."""
+"""Book.rename_person and remove_person: other initials for someone, with attendance and
+actions following; and someone added by mistake taken out of the directory again."""
 
 from datetime import date
 
 import pytest
 
-from scrutiny_desktop.book import Book, BookError, MeetingLocked
+from scrutiny_desktop.book import Book, BookError, MeetingLocked, NotFound
+from scrutiny_desktop.domain.model import Person
 
 
 def test_attendance_and_owned_actions_follow_new_initials(seeded_book: tuple[Book, int]) -> None:
@@ -33,3 +35,17 @@ def test_initials_already_taken_or_in_signed_off_minutes_are_refused(
     with pytest.raises(MeetingLocked):
         book.rename_person("PL", "PLO")
     assert book.person("PL") is not None
+
+
+def test_someone_added_by_mistake_leaves_the_directory_again(
+    seeded_book: tuple[Book, int],
+) -> None:
+    book, _ = seeded_book
+    directory = book.people()
+    book.save_person(Person("ZZ", "Zoe Zephaniah"))
+    book.remove_person("ZZ")
+    assert book.people() == directory
+    with pytest.raises(BookError, match="named in the minutes"):
+        book.remove_person("PL")  # present, and owns actions
+    with pytest.raises(NotFound):
+        book.remove_person("ZZ")
