@@ -352,3 +352,27 @@ def test_the_no_meetings_hint_goes_once_a_meeting_is_made(
     keys.enter()
     assert window.ws is not None and window.ws.session.meeting is not None
     assert "no meetings yet" not in window.statusBar().currentMessage()
+
+
+# ---------------------------------------------------------------- undo leaves nothing behind
+
+
+def _book_state(window: MainWindow) -> tuple[object, ...]:
+    assert window.ws is not None and window.ws.session.meeting_id is not None
+    window.ws.flush()
+    book = window.ws.book
+    return book.minutes(window.ws.session.meeting_id), tuple(book.people())
+
+
+def test_undoing_a_new_person_takes_them_out_of_the_directory_too(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    before = _book_state(window)
+    keys.ctrl_shift(K.Key_P)
+    keys.type("Iwan Penker, Inspector, Herts Police")
+    keys.enter()
+    keys.ctrl(K.Key_Z)
+    assert _book_state(window) == before
+    keys.type("Iwan")  # nothing left to complete to
+    assert window.ws is not None and window.ws.attendees_pane.person_line.text() == "Iwan"

@@ -365,6 +365,10 @@ class AttendeesModel(RowsTableModel):
         current = book.person(before.initials)
         if before.person is not None and current != before.person:
             write(book.save_person, before.person)
+        if before.person is None and current is not None:
+            # New to the book with this command: nothing else can name them yet (the
+            # undo stack is this meeting's, and later edits are undone first).
+            write(book.remove_person, before.initials)
         self._sync()
 
     def owns_actions(self, initials: str) -> bool:
