@@ -55,6 +55,7 @@ class Workspace:
         # An action's owners are named in the meeting: the attendees pane lists them.
         self.actions.dataChanged.connect(self.attendees.refresh)
         self.actions.rowsInserted.connect(self.attendees.refresh)
+        self.actions.names_changed.connect(self.attendees.refresh)
         self.updates.rowsInserted.connect(self._refresh_item_view)
         self.items.dataChanged.connect(self._refresh_item_view)
         self.session.header_changed.connect(self._refresh_item_view)

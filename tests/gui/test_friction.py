@@ -376,3 +376,21 @@ def test_undoing_a_new_person_takes_them_out_of_the_directory_too(
     assert _book_state(window) == before
     keys.type("Iwan")  # nothing left to complete to
     assert window.ws is not None and window.ws.attendees_pane.person_line.text() == "Iwan"
+
+
+def test_undoing_an_owner_the_book_did_not_know_takes_them_out_again(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    keys.ctrl(K.Key_3)
+    before = _book_state(window)
+    start = window.stack.index()
+    keys.ctrl(K.Key_Return)
+    keys.type("Write to the panel")
+    keys.tab()
+    keys.type("SH/QV")  # QV: nobody yet
+    keys.enter()
+    assert window.ws is not None and window.ws.book.person("QV") is not None
+    while window.stack.index() > start:
+        keys.ctrl(K.Key_Z)
+    assert _book_state(window) == before
