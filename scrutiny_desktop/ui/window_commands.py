@@ -328,10 +328,14 @@ class WindowCommands(QMainWindow):
     def _do_go_actions(self) -> None:
         if self.ws is not None:
             self.docks["actions"].show()
-            table = self.ws.actions_pane.table
+            pane = self.ws.actions_pane
+            if pane.table.isHidden():  # matters arising without actions of its own: its updates
+                table, first = pane.updates_table, self.ws.updates.index(0, 1)
+            else:
+                table, first = pane.table, self.ws.actions.index(0, 1)
             table.enter()
-            if not table.currentIndex().isValid() and self.ws.actions.rowCount():
-                table.setCurrentIndex(self.ws.actions.index(0, 1))
+            if not table.currentIndex().isValid() and first.isValid():
+                table.setCurrentIndex(first)
 
     def _do_about(self) -> None:
         from scrutiny_desktop.ui.panes.about import show_about

@@ -96,6 +96,8 @@ class UpdatesModel(ItemRowsModel):
 
     def _action_cell(self, u: ActionUpdate, col: int, tooltip: bool) -> str:
         r = self.action_of(u)
+        if r is None and col == ACTION and u.text:
+            return u.text  # an unnumbered action since deleted: the text it was carried with
         if r is None:
             if tooltip:
                 return "Not in this book: raised before it began, or deleted"
@@ -121,7 +123,12 @@ class UpdatesModel(ItemRowsModel):
             return f"Unnumbered action: {u.text or ''}"
         if role in _ROLES:
             if col == REF:
-                return u.subject  # an unnumbered action shows its text
+                # An unnumbered action has no reference: its text is in the Action column.
+                return (
+                    str(u.ref)
+                    if u.ref is not None
+                    else ("" if role == Qt.ItemDataRole.EditRole else "—")
+                )
             if col == STATUS:
                 return u.status.label
             if col == NOTE:

@@ -135,6 +135,9 @@ class ActionsPane(QWidget):
         self.update_line.returnPressed.connect(self.add_typed_update)
         self.table.hint.connect(self.status_message)
         self.updates_table.hint.connect(self.status_message)
+        self._arising = False
+        for signal in (actions.modelReset, actions.rowsInserted, actions.rowsRemoved):
+            signal.connect(self._show_table)
         for model, table in ((actions, self.table), (updates, self.updates_table)):
             for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
                 signal.connect(table.resizeRowsToContents)
@@ -149,9 +152,16 @@ class ActionsPane(QWidget):
             "matters arising" in item.title.casefold() or self._updates.rowCount() > 0
         )
         self.updates_box.setVisible(arising)
+        self._arising = arising
+        self._show_table()
         nxt = item is not None and item.kind is ItemKind.NEXT_MEETING
         self.next_meeting.setVisible(nxt)
         self.next_meeting.setText(f"Next meeting: {next_meeting_text(meeting)}")
+
+    def _show_table(self) -> None:
+        """Matters arising is read row by row: while it has no actions of its own, its
+        updates have the pane's height (an action raised there brings the table back)."""
+        self.table.setVisible(not self._arising or self._actions.rowCount() > 0)
 
     def show_updates(self) -> None:
         self.updates_box.setVisible(True)
