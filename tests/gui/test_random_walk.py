@@ -22,6 +22,7 @@ and the last steps taken.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 from collections.abc import Callable
@@ -109,6 +110,15 @@ AS_KEYS = {
 MAX_PEOPLE = 60  # beyond that the walk adds no more (a long run stays quick to read back)
 
 
+RECENT = 40  # whole states kept for failure messages
+
+
+def digest(state: State) -> str:
+    """A state's fingerprint: equal states (frozen dataclasses, reprs in field order)
+    have equal digests."""
+    return hashlib.sha256(repr(state).encode()).hexdigest()
+
+
 @dataclass(frozen=True)
 class State:
     """What the book holds for the meeting, and its people directory."""
@@ -126,8 +136,10 @@ class Walk:
         self.ws = window.ws
         self.meeting_id = window.ws.session.meeting_id
         self.log: list[str] = []
-        # The state at the end of each step, by the undo stack's index then.
-        self.states: dict[int, State] = {}
+        # The state at the end of each step, by the undo stack's index then: a digest of
+        # each (a long walk keeps thousands), and the recent ones whole, to show what differs.
+        self.states: dict[int, str] = {}
+        self.recent: dict[int, State] = {}
         self.names: set[str] = set()
         # Where the cursor was left in each item's minutes (forgotten by undo and redo,
         # which may change them), and the items whose minutes have been entered.
@@ -164,9 +176,14 @@ class Walk:
                     )
         return "\n".join(out) or "no difference"
 
-    def check(self, want: State, message: str) -> None:
+    def check(self, index: int, message: str) -> None:
+        """The book must be as it was at the end of the step that left the stack at ``index``."""
         got = self.state()
-        assert got == want, self.fail(f"{message}\n{self.differences(got, want)}")
+        if digest(got) == self.states[index]:
+            return
+        want = self.recent.get(index)
+        shown = self.differences(got, want) if want is not None else "(an older state)"
+        raise AssertionError(self.fail(f"{message}\n{shown}"))
 
     def fail(self, message: str) -> str:
         steps = "\n  ".join(self.log[-15:])
@@ -385,7 +402,7 @@ class Walk:
             assert presses <= 200, self.fail("undo does not move")
         self.log.append(f"undid {presses} step(s) back to {target}")
         self.cursors.clear()
-        self.check(self.states[target], "undo did not restore the book")
+        self.check(target, "undo did not restore the book")
 
     def redo(self) -> None:
         stack = self.window.stack
@@ -400,7 +417,7 @@ class Walk:
             assert presses <= 200, self.fail("redo does not move")
         self.log.append(f"redid {presses} step(s) to {target}")
         self.cursors.clear()
-        self.check(self.states[target], "redo did not restore the book")
+        self.check(target, "redo did not restore the book")
 
     # ------------------------------------------------------------ the walk
 
@@ -411,7 +428,12 @@ class Walk:
         if started_at is not None and stack.index() != started_at:
             for i in [i for i in self.states if i > started_at]:
                 del self.states[i]
-        self.states[stack.index()] = self.state()
+                self.recent.pop(i, None)
+        state = self.state()
+        self.states[stack.index()] = digest(state)
+        self.recent[stack.index()] = state
+        for i in sorted(self.recent)[:-RECENT]:
+            del self.recent[i]
 
     def run(self, steps: int) -> None:
         self.remember(self.window.stack.index())
