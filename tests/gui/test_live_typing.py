@@ -439,3 +439,17 @@ def test_initials_edited_in_the_table_carry_the_persons_actions_with_them(
     keys.ctrl(K.Key_Z)
     assert book.person("PLO") is None and book.person("PL") is not None
     assert [a.id for a in book.actions(drugs) if "PL" in a.owners] == owned
+
+
+def test_a_letter_in_the_initials_column_finds_a_person_and_renames_nobody(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    window = make_window(example_book)
+    assert window.ws is not None
+    people = window.ws.book.people()
+    table = _attendees_cell(keys, window, "LW", attendees.INITIALS)
+    keys.type("T")
+    assert table.state() != QTableView.State.EditingState
+    assert str(table.currentIndex().data(attendees.ID_ROLE)).startswith("T")
+    keys.enter()
+    assert window.ws.book.people() == people

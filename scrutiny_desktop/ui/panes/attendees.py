@@ -122,7 +122,8 @@ class AttendeesPane(QWidget):
         self.person_line.setCompleter(completer)
         completer.highlighted.connect(self._completion_shown)  # the completed text (str overload)
 
-        self.table = CellTable("Attendees")
+        # New initials are a rename: only on purpose (F2), a letter there finds a person.
+        self.table = CellTable("Attendees", f2_only=(INITIALS,))
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

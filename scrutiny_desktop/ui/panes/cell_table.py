@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Collection
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -29,6 +31,9 @@ class CellTable(QTableView):
     always do. Focus put here by the program (after raising an action, opening a search
     hit) does not turn a sentence meant for the minutes into a cell's value.
 
+    Columns in ``f2_only`` are never typed into from a letter (it finds a row instead),
+    for cells whose change is heavier than an edit (a person's initials).
+
     ``editor_closed`` carries how a cell editor ended (Enter: ``SubmitModelCache``,
     Escape: ``RevertModelCache``, Tab: ``EditNextItem``...).
     """
@@ -36,10 +41,14 @@ class CellTable(QTableView):
     editor_closed = Signal(QAbstractItemDelegate.EndEditHint)
     hint = Signal(str)
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name: str, parent: QWidget | None = None, *, f2_only: Collection[int] = ()
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
         self._entered = False
+        # Columns a letter never starts typing in (it finds a row instead): F2 edits them.
+        self._f2_only = frozenset(f2_only)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -79,6 +88,23 @@ class CellTable(QTableView):
             e.accept()
             return
         super().keyPressEvent(e)
+
+    def edit(  # type: ignore[override]
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        trigger: QAbstractItemView.EditTrigger | None = None,
+        event: QEvent | None = None,
+    ) -> bool:
+        if trigger is None:  # the public edit(index): asked for by the program
+            super().edit(index)
+            return self.state() == QAbstractItemView.State.EditingState
+        if (
+            trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+            and index.column() in self._f2_only
+        ):
+            return False
+        # Qt passes no event for some triggers (a null pointer); the stubs do not say so.
+        return bool(super().edit(index, trigger, event))  # type: ignore[arg-type]
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
