@@ -70,6 +70,40 @@ class PeopleStore(BookBase):
             return int(found[0]["id"])
         return self._insert_row("people", row)
 
+    def rename_person(self, old: str, new: str) -> None:
+        """Give the person known as ``old`` the initials ``new``.
+
+        Attendance and the actions they own refer to the person, not to the initials, so
+        they follow. Refused (``MeetingLocked``) when signed-off minutes name the person;
+        ``BookError`` when ``new`` is someone else's.
+        """
+        with self._writing():
+            if self._q("SELECT 1 FROM people WHERE initials = ?", [new]):
+                raise BookError(f"{new} are already the initials of someone in {self.path.name}")
+            found = self._q("SELECT id FROM people WHERE initials = ?", [old])
+            if not found:
+                raise NotFound(f"nobody has the initials {old}")
+            self._db.execute("UPDATE people SET initials = ? WHERE id = ?", [new, found[0]["id"]])
+
+    def forget_person(self, initials: str) -> None:
+        """Take someone out of the people directory again (the undo of adding them).
+
+        Refused (``BookError``) while any meeting names them or any action is theirs.
+        """
+        with self._writing():
+            found = self._q("SELECT id FROM people WHERE initials = ?", [initials])
+            if not found:
+                raise NotFound(f"nobody has the initials {initials}")
+            pid = found[0]["id"]
+            if self._q(
+                "SELECT 1 FROM meeting_people WHERE person_id = ? UNION ALL "
+                "SELECT 1 FROM attendance WHERE person_id = ? UNION ALL "
+                "SELECT 1 FROM action_owners WHERE person_id = ? LIMIT 1",
+                [pid, pid, pid],
+            ):
+                raise BookError(f"{initials} is named in the minutes and stays in the directory")
+            self._db.execute("DELETE FROM people WHERE id = ?", [pid])
+
     def link_person(self, meeting_id: int, initials: str) -> None:
         """Name a person in a meeting's minutes without marking them as attending."""
         with self._writing():

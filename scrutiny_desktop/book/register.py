@@ -30,6 +30,16 @@ class HistoryEntry:
     raised: bool  # True for the meeting that raised it
 
 
+@dataclass(frozen=True, slots=True)
+class RaisedAt:
+    """An action as the meeting that raised it minuted it (what matters arising reports on)."""
+
+    action: Action
+    meeting_id: int
+    meeting_title: str
+    meeting_date: date
+
+
 class RegisterStore(BookBase):
     """Actions across meetings: the register, and what a new meeting carries forward."""
 
@@ -80,6 +90,39 @@ class RegisterStore(BookBase):
         ref = rows.ref(r)
         key: Key = (int(r["skey"]), ref if ref is not None else action_id)
         return self._history(key, int(r["skey"]))
+
+    def raised_at(self, meeting_id: int, ref: ActionRef | int) -> RaisedAt | None:
+        """Where ``ref`` (a reference, or an unnumbered action's id) was raised in the
+        series of ``meeting_id``: the action with its owners, and that meeting. None for
+        a reference raised before this book began. Reads that one action only (the
+        register reads the whole series, and sqlite-utils with it)."""
+        if isinstance(ref, ActionRef):
+            where, params = "a.ref_year = ? AND a.ref_number = ?", [ref.year, ref.number]
+        else:
+            where, params = "a.id = ?", [ref]
+        found = self._q(
+            "SELECT a.*, m.id AS meeting_id, m.title AS meeting_title, m.date AS meeting_date "
+            "FROM actions a JOIN items i ON i.id = a.item_id JOIN meetings m ON m.id = i.meeting_id "
+            f"WHERE {where} AND COALESCE(m.series_id, 0) = ? ORDER BY m.date, m.id LIMIT 1",
+            [*params, self._series_key(meeting_id)],
+        )
+        if not found:
+            return None
+        r = found[0]
+        owners = tuple(
+            o["initials"]
+            for o in self._q(
+                "SELECT p.initials FROM action_owners ao JOIN people p ON p.id = ao.person_id "
+                "WHERE ao.action_id = ? ORDER BY ao.position",
+                [r["id"]],
+            )
+        )
+        return RaisedAt(
+            rows.action(r, owners),
+            int(r["meeting_id"]),
+            str(r["meeting_title"]),
+            date.fromisoformat(r["meeting_date"]),
+        )
 
     def _history(self, key: Key, series_key: int) -> list[HistoryEntry]:
         t = next((t for t in self._tracked(series_key) if t.key == key), None)

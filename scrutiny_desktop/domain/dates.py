@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from scrutiny_desktop.domain.model import NextMeeting
 
@@ -113,6 +113,31 @@ def _yearless(raw: str, day: int, month: int, today: date) -> DueParse:
         if candidate >= today - _PAST_SLACK:
             return DueParse(raw, value=candidate)
     return DueParse(raw, error=f"there is no day {day:02d}.{month:02d} near {today:%d.%m.%Y}")
+
+
+_TIME = re.compile(r"^(\d{1,2})(?:\s*[:.]?\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
+_TIME_WORDS = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+
+
+def parse_time(text: str) -> time | None:
+    """A time as a minute-taker types it: ``14:00``, ``1400``, ``14.00``, ``2pm``, ``2 pm``,
+    ``2.30pm``, ``9`` (09:00), ``noon``; empty is None. ValueError says what was wrong."""
+    s = " ".join(text.strip().lower().split())
+    if not s:
+        return None
+    if s in _TIME_WORDS:
+        return _TIME_WORDS[s]
+    m = _TIME.match(s)
+    if m is None:
+        raise ValueError(f"{text.strip()!r} is not a time: type e.g. 14:00, 2pm or 2.30pm")
+    hour, minute, half = int(m.group(1)), int(m.group(2) or 0), m.group(3)
+    if half is not None:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"{text.strip()!r} is not a time: 1 to 12 before am or pm")
+        hour = hour % 12 + (12 if half.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{text.strip()!r} is not a time of day: type e.g. 14:00 or 2pm")
+    return time(hour, minute)
 
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

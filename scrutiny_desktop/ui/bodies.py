@@ -8,9 +8,12 @@ edit in the order they were made.
 
 No Python runs per keystroke here. The first change after a save turns the
 document's "modified" flag on, which starts a ``delay_ms`` timer; the save converts
-the document to paragraphs, writes them, and turns the flag off again. That also
-ends the document's current undo step, so one undo step is at most one save's worth
-of typing. Flush saves at once (focus change, item change, meeting change, close).
+the document to paragraphs and writes them. Turning the flag off ends the document's
+current undo step, so it is turned off only where a step should end: the editor does
+it where a new word starts (undo goes back a word at a time), and a save does it once
+the typing has paused (the document has not changed since the last save), never in
+the middle of a word being typed. Flush saves at once (focus change, item change,
+meeting change, close); ``seal`` ends every step.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class BodyStore(QObject):
         self._docs: dict[int, QTextDocument] = {}
         self._saved: dict[int, tuple[Paragraph, ...]] = {}
         self._dirty: set[int] = set()
+        self._revisions: dict[int, int] = {}  # each document's revision at its last save
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -74,11 +78,24 @@ class BodyStore(QObject):
         self._stack.push(BodyEdit(self, item_id))
 
     def flush(self) -> None:
-        """Write every changed body to the book now."""
+        """Write every changed body to the book now.
+
+        A document changed since its last save stays "modified" and is looked at again
+        by the timer (its undo step goes on); one unchanged since then has paused, and
+        its undo step ends here.
+        """
         self._timer.stop()
-        dirty, self._dirty = sorted(self._dirty), set()
-        for item_id in dirty:
-            paragraphs = to_paragraphs(self._docs[item_id])
+        typing: set[int] = set()
+        for item_id in sorted(self._dirty):
+            doc = self._docs[item_id]
+            revision = doc.revision()
+            if self._revisions.get(item_id) == revision:
+                # The next change turns "modified" on again (and starts a new undo step).
+                doc.setModified(False)
+                continue
+            self._revisions[item_id] = revision
+            typing.add(item_id)
+            paragraphs = to_paragraphs(doc)
             if paragraphs == self._saved.get(item_id):
                 continue
             try:
@@ -89,14 +106,16 @@ class BodyStore(QObject):
             except BookError:
                 continue  # refused outright; the session has told the status bar why
             self._saved[item_id] = paragraphs
-        for item_id in dirty:
-            # The next change turns "modified" on again (and starts a new undo step).
-            self._docs[item_id].setModified(False)
+        self._dirty = typing
+        if typing:
+            self._timer.start()
 
     def seal(self) -> None:
         """End the current undo step: the next typing starts a new one."""
         for doc in self._docs.values():
             doc.setModified(False)
+        # Saved (flush comes first) and sealed: nothing left for the timer to look at.
+        self._dirty = {i for i in self._dirty if self._revisions.get(i) != self._docs[i].revision()}
 
     def undo_in(self, item_id: int) -> None:
         self.item_revealed.emit(item_id)
@@ -111,7 +130,10 @@ class BodyStore(QObject):
     def clear(self) -> None:
         """Save, then forget every document (a different meeting or book is opening)."""
         self.flush()
+        self._timer.stop()
         for doc in self._docs.values():
             doc.deleteLater()
         self._docs.clear()
         self._saved.clear()
+        self._dirty.clear()
+        self._revisions.clear()

@@ -145,6 +145,16 @@ class BodyEditor(QPlainTextEdit):
             self.refused.emit(_too_long(self.textCursor().block().length()))
             return
         key = e.key()
+        text = e.text()
+        if len(text) == 1 and text.isprintable() and not text.isspace():
+            cursor = self.textCursor()
+            pos = cursor.position()
+            if not cursor.hasSelection() and (
+                pos == 0 or self.document().characterAt(pos - 1).isspace()
+            ):
+                # A new word (after a space or a paragraph's start): a new undo step, so
+                # Ctrl+Z goes back a word at a time, never a fragment ("el noted th").
+                self.document().setModified(False)
         if key in _SPECIAL_KEYS:
             if _is_undo(e):
                 # The editor took Ctrl+Z / Ctrl+Y for itself; hand it to the window's undo

@@ -20,6 +20,7 @@ class Command:
     keys: Key
     checkable: bool = False
     icon: str | None = None  # a QStyle.StandardPixmap name: every style draws these
+    also: tuple[Key, ...] = ()  # more shortcuts, not shown in the menu
 
 
 S = QKeySequence.StandardKey
@@ -33,7 +34,8 @@ COMMANDS = (
     Command("save_copy", "&File", "Save a &copy…", "Ctrl+Shift+S", icon="SP_DialogSaveButton"),
     Command("quit", "&File", "&Quit", "Ctrl+Q", icon="SP_DialogCloseButton"),
     Command("undo", "&Edit", "&Undo", S.Undo, icon="SP_ArrowBack"),
-    Command("redo", "&Edit", "&Redo", S.Redo, icon="SP_ArrowForward"),
+    # Ctrl+Y everywhere (Qt's Redo is Ctrl+Shift+Z only on Linux), and the platform's own.
+    Command("redo", "&Edit", "&Redo", "Ctrl+Y", icon="SP_ArrowForward", also=(S.Redo,)),
     Command("new_meeting", "&Meeting", "&New meeting…", S.New, icon="SP_FileDialogNewFolder"),
     Command("header", "&Meeting", "Meeting &header…", "F4"),
     Command("pick_meeting", "&Meeting", "&Go to meeting…", "Ctrl+G"),
@@ -53,6 +55,7 @@ COMMANDS = (
     Command("chair", "&People", "Mark as &chair", "Ctrl+Shift+C"),
     Command("remove_person", "&People", "&Remove from meeting", S.Delete),
     Command("new_item", "&Item", "&New item", "Ctrl+Shift+I"),
+    Command("insert_item", "&Item", "&Insert item after this one", "Ctrl+Alt+I"),
     Command("move_up", "&Item", "Move item &up", "Ctrl+Shift+Up"),
     Command("move_down", "&Item", "Move item &down", "Ctrl+Shift+Down"),
     Command("delete_item", "&Item", "De&lete item", S.Delete, icon="SP_TrashIcon"),
@@ -99,7 +102,11 @@ def build_menus(
             menus[c.menu] = menu
         action = QAction(c.text, window)
         action.setObjectName(c.name)
-        action.setShortcut(QKeySequence(c.keys))
+        keys = [QKeySequence(c.keys)]
+        for k in c.also:
+            more = QKeySequence.keyBindings(k) if isinstance(k, S) else [QKeySequence(k)]
+            keys += [m for m in more if m not in keys]
+        action.setShortcuts(keys)
         action.setCheckable(c.checkable)
         action.triggered.connect(slots[c.name])
         menu.addAction(action)

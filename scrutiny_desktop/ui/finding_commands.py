@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from scrutiny_desktop.book import Book, BookError
+from scrutiny_desktop.domain.dates import long_date
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -123,13 +124,16 @@ class FindingCommands(_Base):
         if self.register_pane is not None:
             self.register_pane.mark_stale()
 
-    def _extra_dock(self, key: str, title: str, beside: str) -> QDockWidget:
+    def _extra_dock(self, key: str, title: str, beside: str, *, split: bool = False) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")
         if not self.restoreDockWidget(dock):
             area = self.dockWidgetArea(self.docks[beside])
             self.addDockWidget(area, dock)
-            self.tabifyDockWidget(self.docks[beside], dock)
+            if split:
+                self.splitDockWidget(self.docks[beside], dock, Qt.Orientation.Vertical)
+            else:
+                self.tabifyDockWidget(self.docks[beside], dock)
         return dock
 
     def _do_register(self) -> None:
@@ -163,11 +167,21 @@ class FindingCommands(_Base):
 
     def _register_closed(self, visible: bool) -> None:
         """Closed (not just tabbed behind the actions): the minutes get their room back."""
-        if visible or not self.register_dock.isHidden() or self._agenda_height is None:
+        if not visible and self.register_dock.isHidden():
+            self._give_room_back()
+
+    def _give_room_back(self) -> None:
+        """The minutes' height as it was before the register took room, if it did: when
+        the register closes, when the minutes get the keyboard again, and before the
+        layout is remembered (or the next start opens with five lines of minutes)."""
+        if self._agenda_height is None:
             return
         height, self._agenda_height = self._agenda_height, None
-        docks = [self.docks["agenda"], self.docks["actions"]]
-        self.resizeDocks(docks, [height, max(1, self.height() - height)], Qt.Orientation.Vertical)
+        below = self.docks["actions"]
+        if self.register_pane is not None and not self.register_dock.isHidden():
+            below = self.register_dock  # in the actions' place, tabbed with them
+        rest = max(1, self.docks["agenda"].height() + below.height() - height)
+        self.resizeDocks([self.docks["agenda"], below], [height, rest], Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------ search
 
@@ -181,7 +195,8 @@ class FindingCommands(_Base):
                 lambda: self.ws.book if self.ws is not None else None, self._flush_typing
             )
             pane.hit_chosen.connect(self._open_hit)
-            dock = self._extra_dock("search", "Search", "attendees")
+            # Below the attendees, not a tab over them: who is here stays in sight.
+            dock = self._extra_dock("search", "Search", "attendees", split=True)
             dock.setWidget(pane)
             self.search_pane, self.search_dock = pane, dock
         self.search_dock.show()
@@ -199,7 +214,12 @@ class FindingCommands(_Base):
         m = ws.session.meeting if ws is not None else None
         if ws is None or m is None:
             return
+        # not on the first screen
+        from scrutiny_desktop.ui.models.updates import raised_at
+        from scrutiny_desktop.ui.panes.history import HistoryDialog, action_summary
+
         pane, book = ws.actions_pane, ws.book
+        about = ""
         updates_index = pane.updates_table.currentIndex()
         actions_index = pane.table.currentIndex()
         focus = QApplication.focusWidget()
@@ -209,6 +229,9 @@ class FindingCommands(_Base):
             ):
                 u = ws.updates.update_at(updates_index.row())
                 subject = u.subject
+                r = ws.updates.action_of(u)
+                if r is not None:
+                    about = action_summary(r.action.text, r.action.owners, raised_at(r))
                 if u.ref is not None:
                     entries: list[HistoryEntry] = book.action_history(m.series, u.ref)
                 elif u.action_id is not None:
@@ -220,6 +243,7 @@ class FindingCommands(_Base):
                 a = ws.actions.action_at(actions_index.row())
                 assert a.id is not None
                 subject = str(a.ref) if a.ref is not None else a.text[:40]
+                about = action_summary(a.text, a.owners, f"{m.title}, {long_date(m.date)}")
                 entries = book.action_history_of(a.id)
             else:
                 self._tell("Select an action (Ctrl+4) or a matters-arising update first")
@@ -227,10 +251,8 @@ class FindingCommands(_Base):
         except BookError as e:
             self._tell(f"No history: {e}")
             return
-        from scrutiny_desktop.ui.panes.history import HistoryDialog  # not on the first screen
-
         titles = {mt.id: mt.title for mt in book.meeting_list()}
-        dialog = HistoryDialog(subject, entries, titles, self)
+        dialog = HistoryDialog(subject, entries, titles, self, about=about)
         dialog.place_chosen.connect(lambda mid, iid: self.go_to(mid, iid))
         dialog.finished.connect(self.activateWindow)
         dialog.open()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,9 @@ from scrutiny_desktop.ui.workspace import Workspace
 
 APP_TITLE = "Scrutiny Desktop"
 BACKUP_DELAY_MS = 1500  # the snapshot on opening starts this long after the window is shown
+NO_MEETINGS = "This book has no meetings yet: Ctrl+N starts one"
+PREFERRED_SIZE = (1280, 800)  # on the first start, when the screen has room for it
+TITLE_BAR = 40  # kept free above the window: decorations are not in its geometry
 
 
 class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportCommands):
@@ -64,7 +67,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         self._pending_people: list[str] = []
         self._layout_restored = False
         self.setWindowTitle(APP_TITLE)
-        self.resize(1280, 800)
+        self._fit_to_screen()  # the first start; later ones restore the saved geometry
+        self._fitted = False  # fitted again once shown, when the frame's size is known
 
         self.docks: dict[str, QDockWidget] = {}
         for key, title in (
@@ -136,8 +140,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         self._set_enabled()
         if settings is not None:
             geometry = settings.value("window/geometry")
-            if geometry is not None:
-                self.restoreGeometry(geometry)
+            if geometry is not None and self.restoreGeometry(geometry):
+                self._fitted = True  # Qt keeps restored geometry on the screen itself
 
     # ------------------------------------------------------------ books and meetings
 
@@ -183,6 +187,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         ws.agenda_pane.editor.refused.connect(lambda m: self.statusBar().showMessage(m, 15000))
         ws.agenda_pane.editor.undo_requested.connect(self._do_undo)
         ws.agenda_pane.editor.redo_requested.connect(self._do_redo)
+        ws.actions_pane.table.editor_closed.connect(self._action_cell_closed)
         self._wire_lifecycle(ws)
         old = self.takeCentralWidget() if self.centralWidget() is not None else None
         if old is not None:
@@ -205,7 +210,7 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
             # file at the same moment as the first paint slowed it by 5-15 ms (issue 7).
             QTimer.singleShot(BACKUP_DELAY_MS, lambda: self._start_backup(book.path))
         if latest is None:
-            self.statusBar().showMessage("This book has no meetings yet: Ctrl+N starts one")
+            self.statusBar().showMessage(NO_MEETINGS)  # until there is one (_header_changed)
             self.picker.setFocus()
         else:
             ws.agenda_pane.editor.setFocus()
@@ -286,6 +291,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         if m is None:
             self.header_label.setText("  No meeting: Ctrl+N starts one")
             return
+        if self.statusBar().currentMessage() == NO_MEETINGS:
+            self.statusBar().clearMessage()  # a hint that no longer applies goes
         parts = [long_date(m.date)]
         if m.start:
             parts.append(f"{m.start:%H:%M}")
@@ -449,6 +456,8 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         if self.ws is not None and old is self.ws.agenda_pane.editor:
             self.ws.bodies.flush()
             self.ws.bodies.seal()
+        if self.ws is not None and new is self.ws.agenda_pane.editor:
+            self._give_room_back()  # back to typing: the minutes have their height again
 
     def _editable(self) -> bool:
         return (
@@ -479,9 +488,40 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         self.act["undo"].setText(f"&Undo {self.stack.undoText()}".strip())
         self.act["redo"].setText(f"&Redo {self.stack.redoText()}".strip())
 
+    def _fit_to_screen(self) -> None:
+        """1280×800, or less to fit the screen's free area with room for a title bar
+        (a 1366×768 laptop keeps the status bar and the bottom of the panes in sight)."""
+        screen = self.screen()
+        free = screen.availableGeometry()
+        width = min(PREFERRED_SIZE[0], free.width())
+        height = min(PREFERRED_SIZE[1], free.height() - TITLE_BAR)
+        self.resize(width, height)
+        self._fitted_size = QSize(width, height)
+        self.move(
+            free.x() + (free.width() - width) // 2,
+            free.y() + TITLE_BAR + max(0, free.height() - TITLE_BAR - height) // 2,
+        )
+
+    def _fit_frame(self) -> None:
+        """Shown: the frame (title bar, borders) is known; keep all of it on the screen."""
+        free, frame = self.screen().availableGeometry(), self.frameGeometry()
+        if free.contains(frame) or self.size() != self._fitted_size:
+            return  # it fits, or a size was chosen for it (screenshot mode's 1280×800)
+        width = self.width() - max(0, frame.width() - free.width())
+        height = self.height() - max(0, frame.height() - free.height())
+        self.resize(width, height)
+        frame = self.frameGeometry()
+        self.move(
+            self.x() + max(free.left() - frame.left(), min(0, free.right() - frame.right())),
+            self.y() + max(free.top() - frame.top(), min(0, free.bottom() - frame.bottom())),
+        )
+
     def _restore_layout(self) -> None:
         state = self.settings.value("window/state") if self.settings else None
         self._layout_restored = state is not None and self.restoreState(state)
+        split = self.settings.value("window/agenda_split") if self.settings else None
+        if split is not None and self.ws is not None:
+            self.ws.agenda_pane.splitter.restoreState(split)
         if self.isVisible():
             self._default_layout()
 
@@ -489,23 +529,34 @@ class MainWindow(WindowCommands, LifecycleCommands, FindingCommands, ExportComma
         if self._layout_restored:
             return
         self._layout_restored = True
+        # Attendees a third of the width; the minutes above the actions, 5:3.
+        width, height = self.width(), self.height()
         self.resizeDocks(
-            [self.docks["attendees"], self.docks["agenda"]], [440, 840], Qt.Orientation.Horizontal
+            [self.docks["attendees"], self.docks["agenda"]],
+            [width * 11 // 32, width * 21 // 32],
+            Qt.Orientation.Horizontal,
         )
         self.resizeDocks(
-            [self.docks["agenda"], self.docks["actions"]], [440, 260], Qt.Orientation.Vertical
+            [self.docks["agenda"], self.docks["actions"]],
+            [height * 5 // 8, height * 3 // 8],
+            Qt.Orientation.Vertical,
         )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(0, self._fit_frame)
         if self.ws is not None:
             # After the first layout pass, or the docks' sizes are overridden by it.
             QTimer.singleShot(0, self._default_layout)
 
     def _save_layout(self) -> None:
         if self.settings is not None and self.ws is not None:
+            self._give_room_back()  # the register's room is for now, not for next time
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
+            self.settings.setValue("window/agenda_split", self.ws.agenda_pane.splitter.saveState())
 
     def end_session(self) -> None:
         """Write everything typed and close without asking: the session is ending.

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow
+from PySide6.QtGui import QAction, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QDockWidget, QMainWindow
 
 from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.domain.model import ItemKind, Meeting
@@ -34,6 +34,9 @@ class WindowCommands(QMainWindow):
     picker: QComboBox
     _data_dir: Path
     _pending_people: list[str]
+    # The action last raised with Ctrl+Return: its id, its item, and where in the minutes
+    # the cursor was (None: not in the minutes). Enter or Escape in it goes back there.
+    _raised_from: tuple[int, int, QTextCursor | None] | None = None
 
     if TYPE_CHECKING:  # provided by MainWindow
 
@@ -54,12 +57,16 @@ class WindowCommands(QMainWindow):
             "Meeting books (*.sqlite)",
         )
         if name:
+            path = Path(name)
+            if not path.suffix:
+                # "herts-pcp" would be made as typed, then hidden by Open's *.sqlite filter.
+                path = path.with_name(f"{path.name}.sqlite")
             try:
-                Book.create(name).close()
+                Book.create(path).close()
             except BookError as e:
                 self.statusBar().showMessage(str(e))
                 return
-            self.open_book(Path(name))
+            self.open_book(path)
 
     def _do_open_book(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -153,9 +160,16 @@ class WindowCommands(QMainWindow):
     def _do_chair(self) -> None:
         if self.ws is None:
             return
+        if self.ws.attendees_pane.entry_has_focus:
+            self.ws.attendees_pane.add_typed(chair=True)  # the person in the line, or why not
+            return
         initials = self.ws.attendees_pane.current_initials()
         if initials is not None:
-            a = self.ws.attendees.chair_toggled(initials)
+            try:
+                a = self.ws.attendees.chair_toggled(initials)
+            except ValueError as e:
+                self.statusBar().showMessage(str(e), 8000)
+                return
             self.push(SetAttendance(self.ws.attendees, initials, a))
 
     def _do_remove_person(self) -> None:
@@ -173,11 +187,20 @@ class WindowCommands(QMainWindow):
         self.push(RemovePerson(self.ws.attendees, initials))
 
     def _do_new_item(self) -> None:
+        """A new item is normally the next one: at the end of the agenda."""
+        if self.ws is not None:
+            self._add_item(self.ws.items.rowCount())
+
+    def _do_insert_item(self) -> None:
+        """A new item right after the current one (asked for, not the usual case)."""
         if self.ws is None:
             return
         item = self.ws.agenda_pane.current_item()
-        items = self.ws.items.items()
-        position = len(items) if item is None else items.index(item) + 1
+        row = None if item is None or item.id is None else self.ws.items.row_of(item.id)
+        self._add_item(self.ws.items.rowCount() if row is None else row + 1)
+
+    def _add_item(self, position: int) -> None:
+        assert self.ws is not None
         self.push(AddItem(self.ws.items, position))
         self.ws.agenda_pane.title_edit.setFocus()
 
@@ -232,11 +255,31 @@ class WindowCommands(QMainWindow):
     def _new_action(self, numbered: bool) -> None:
         if self.ws is None or (item_id := self.ws.agenda_pane.item_id) is None:
             return
+        editor = self.ws.agenda_pane.editor
+        where = QTextCursor(editor.textCursor()) if editor.hasFocus() else None
         command = AddAction(self.ws.actions, item_id, numbered)
         self.push(command)
         if command.action_id is not None:
+            self._raised_from = (command.action_id, item_id, where)
             self.docks["actions"].show()
             self.ws.actions_pane.edit_action_text(command.action_id)
+
+    def _action_cell_closed(self, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter (or Escape) in the action just raised: back to the minutes it came from,
+        as a word processor does after a side table; Tab goes on to the next cell."""
+        ws, raised = self.ws, self._raised_from
+        done = (
+            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+            QAbstractItemDelegate.EndEditHint.RevertModelCache,
+        )
+        if ws is None or raised is None or hint not in done:
+            return
+        action_id, item_id, where = raised
+        index = ws.actions_pane.table.currentIndex()
+        if not index.isValid() or ws.actions.action_at(index.row()).id != action_id:
+            return
+        self._raised_from = None
+        ws.agenda_pane.return_to_minutes(item_id, where)
 
     def _do_new_action(self) -> None:
         self._new_action(True)
@@ -285,10 +328,14 @@ class WindowCommands(QMainWindow):
     def _do_go_actions(self) -> None:
         if self.ws is not None:
             self.docks["actions"].show()
-            table = self.ws.actions_pane.table
-            table.setFocus()
-            if not table.currentIndex().isValid() and self.ws.actions.rowCount():
-                table.setCurrentIndex(self.ws.actions.index(0, 1))
+            pane = self.ws.actions_pane
+            if pane.table.isHidden():  # matters arising without actions of its own: its updates
+                table, first = pane.updates_table, self.ws.updates.index(0, 1)
+            else:
+                table, first = pane.table, self.ws.actions.index(0, 1)
+            table.enter()
+            if not table.currentIndex().isValid() and first.isValid():
+                table.setCurrentIndex(first)
 
     def _do_about(self) -> None:
         from scrutiny_desktop.ui.panes.about import show_about

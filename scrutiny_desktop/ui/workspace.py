@@ -50,9 +50,12 @@ class Workspace:
         self.actions.item_touched.connect(self.agenda_pane.select_item)
         self.updates.item_touched.connect(self.agenda_pane.select_item)
         self.attendees.people_changed.connect(self._people_changed)
+        # Owners are shown by initials: other initials for someone are read again.
+        self.attendees.initials_changed.connect(lambda *_: self._item_changed(self.actions.item_id))
         # An action's owners are named in the meeting: the attendees pane lists them.
         self.actions.dataChanged.connect(self.attendees.refresh)
         self.actions.rowsInserted.connect(self.attendees.refresh)
+        self.actions.names_changed.connect(self.attendees.refresh)
         self.updates.rowsInserted.connect(self._refresh_item_view)
         self.items.dataChanged.connect(self._refresh_item_view)
         self.session.header_changed.connect(self._refresh_item_view)

@@ -28,6 +28,7 @@ from scrutiny_desktop.ui.commands.attendees import (
 )
 from scrutiny_desktop.ui.commands.header import EditHeader
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, STATUS, TEXT
+from scrutiny_desktop.ui.models.updates import STATUS as UPDATE_STATUS
 from scrutiny_desktop.ui.workspace import Workspace
 from tests.ui.conftest import item_id
 
@@ -139,7 +140,8 @@ def test_update_edits_round_trip(ws: Workspace) -> None:
     round_trip(
         ws, updates, lambda: ws.stack.push(EditUpdate(ws.updates, one, u, replace(u, note="late")))
     )
-    round_trip(ws, updates, lambda: ws.updates.setData(ws.updates.index(1, 1), "closed"))
+    status = ws.updates.index(1, UPDATE_STATUS)
+    round_trip(ws, updates, lambda: ws.updates.setData(status, "closed"))
     round_trip(ws, updates, lambda: ws.stack.push(DeleteUpdate(ws.updates, one, u.id)))  # type: ignore[arg-type]
 
 

@@ -44,7 +44,11 @@ def test_no_two_commands_share_a_shortcut() -> None:
     for c in COMMANDS:
         if c.keys == S.Delete:
             continue  # Del acts on whichever list has the focus
-        for key in QKeySequence.keyBindings(c.keys) if isinstance(c.keys, S) else [c.keys]:
-            text = QKeySequence(key).toString()
+        keys = [
+            key
+            for k in (c.keys, *c.also)
+            for key in (QKeySequence.keyBindings(k) if isinstance(k, S) else [k])
+        ]
+        for text in dict.fromkeys(QKeySequence(key).toString() for key in keys):
             assert text not in seen, f"{c.name} and {seen[text]} both use {text}"
             seen[text] = c.name

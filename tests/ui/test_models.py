@@ -18,7 +18,7 @@ from scrutiny_desktop.domain.model import (
 from scrutiny_desktop.ui.commands.actions import AddAction, AddUpdate, DeleteAction
 from scrutiny_desktop.ui.commands.agenda import AddItem, DeleteItem, MoveItem
 from scrutiny_desktop.ui.commands.attendees import AddPerson, RemovePerson
-from scrutiny_desktop.ui.models import ID_ROLE
+from scrutiny_desktop.ui.models import ID_ROLE, updates
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, REF, TEXT
 from scrutiny_desktop.ui.models.meetings import MeetingListModel
 from scrutiny_desktop.ui.models.updates import parse_update_line
@@ -68,7 +68,11 @@ def test_unnumbered_action_shows_a_dash(ws: Workspace) -> None:
 def test_updates_model_contract(ws: Workspace, qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(ws.updates)
     assert ws.updates.rowCount() == 13
-    assert [ws.updates.index(5, c).data() for c in range(3)] == ["94/14", "open", "SH to action"]
+    assert [ws.updates.index(5, c).data() for c in (updates.REF, updates.STATUS, updates.NOTE)] == [
+        "94/14",
+        "open",
+        "SH to action",
+    ]
     ws.stack.push(AddUpdate(ws.updates, item_id(ws, 1), parse_update_line("16/15 completed")))
     assert ws.updates.rowCount() == 14
     ws.stack.undo()

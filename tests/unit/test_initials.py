@@ -2,7 +2,13 @@
 
 import pytest
 
-from scrutiny_desktop.domain.initials import parse_person_line, propose_initials, split_owners
+from scrutiny_desktop.domain.initials import (
+    initials_choices,
+    initials_for,
+    parse_person_line,
+    propose_initials,
+    split_owners,
+)
 
 
 def test_one_line_gives_name_role_and_organisation_with_initials():
@@ -22,10 +28,45 @@ def test_role_may_contain_commas_and_ranks_do_not_count_in_initials():
     assert p.role == "Deputy PCC, Office, of the PCC" and p.organisation == "OPCC"
 
 
-def test_initials_can_be_given_and_are_made_unique():
+def test_initials_can_be_given_and_taken_ones_give_way_to_letters_of_the_name():
     assert parse_person_line("Gwanwyn Mason [GM2]").initials == "GM2"
-    assert propose_initials("Tom Smith", taken={"TS"}) == "TS2"
-    assert propose_initials("Tom Smith", taken={"TS", "TS2"}) == "TS3"
+    assert propose_initials("Tom Smith", taken={"TS"}) == "TSM"
+    assert propose_initials("Tom Smith", taken={"TS", "TSM"}) == "TSI"
+    assert initials_choices("Tom Smith", taken={"TS"})[:3] == ["TSM", "TSI", "TST"]
+    assert "TOS" in initials_choices("Tom Smith", taken={"TS"})
+
+
+def test_a_number_only_when_every_choice_from_the_name_is_taken():
+    assert initials_choices("Al Ng", taken={"AN", "ANG", "ALN"}) == ["AN2"]
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("Cty Cllr P Ruffles", "PR"),
+        ("Mayor Dorothy Thornhill", "DT"),
+        ("ACC Bill Jephson", "BJ"),
+        ("DCC Jane Doe", "JD"),
+        ("Det Supt Jo Jones", "JJ"),
+        ("Ch Supt Alan Ash", "AA"),
+        ("PCSO Sam Reed", "SR"),
+        ("Rt Hon Lord Lansley", "LL"),
+        ("Lord Smith of Finsbury", "LS"),
+        ("Lady Hale", "LH"),
+        ("Cllr R G Hannam", "RGH"),
+        ("Cllr R.G. Hannam", "RGH"),
+        ("Councillor Mary Anne Lee", "MAL"),
+        ("Revd Canon Mary Tovey", "MT"),
+        ("Dr Sarah Jones OBE", "SJ"),
+        ("Prof Ian Hall", "IH"),
+        ("Jean-Paul Martin", "JPM"),
+        ("Ludwig van Beethoven", "LB"),
+        ("Detective Chief Inspector Tom Simons", "TS"),
+        ("Madonna", "MA"),
+    ],
+)
+def test_titles_and_ranks_are_skipped_and_every_given_name_counts(name, initials):
+    assert initials_for(name) == initials
 
 
 def test_names_outside_ascii_still_get_initials():

@@ -45,12 +45,20 @@ class EditAction(BookCommand):
     def __init__(self, model: ActionsModel, item_id: int, old: Action, new: Action) -> None:
         super().__init__("Edit action")
         self._model, self._item_id, self._old, self._new = model, item_id, old, new
+        # New owners the book names in the meeting (and adds to the directory) with this
+        # edit: undo takes them out again, so the book is as it was.
+        self._named: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
     def do(self) -> None:
+        if self._named is None:
+            added = tuple(o for o in self._new.owners if o not in self._old.owners)
+            self._named = self._model.newly_named(added)
         self._model.put(self._item_id, self._new)
 
     def undo_it(self) -> None:
         self._model.put(self._item_id, self._old)
+        if self._named is not None:
+            self._model.forget(*self._named)
 
     def id(self) -> int:
         return 2

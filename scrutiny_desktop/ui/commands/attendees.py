@@ -77,3 +77,17 @@ class RemovePerson(BookCommand):
     def undo_it(self) -> None:
         assert self._before is not None
         self._model.restore(self._before, self._link)
+
+
+class RenamePerson(BookCommand):
+    """Give someone other initials; their attendance and actions follow."""
+
+    def __init__(self, model: AttendeesModel, old: str, new: str) -> None:
+        super().__init__(f"Initials {old} to {new}")
+        self._model, self._old, self._new = model, old, new
+
+    def do(self) -> None:
+        self._model.rename(self._old, self._new)
+
+    def undo_it(self) -> None:
+        self._model.rename(self._new, self._old)

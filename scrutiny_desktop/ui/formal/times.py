@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from scrutiny_desktop.ui.panes.header import parse_time
+from scrutiny_desktop.domain.dates import parse_time
 
 
 def parse_clock(text: str) -> time | None:
     """``10.20``, ``10:20``, ``1020`` or ``10`` -> 10:20 (or 10:00); empty -> None;
-    ValueError with a sentence otherwise. The header's rule (``panes.header.parse_time``),
+    ValueError with a sentence otherwise. The header's rule (``domain.dates.parse_time``),
     with an out-of-range time said plainly."""
     try:
         return parse_time(text)

@@ -45,6 +45,9 @@ class ActionsModel(ItemRowsModel):
     new_people_named = Signal(tuple)
     """Owners were typed that the people directory did not know (initials)."""
 
+    names_changed = Signal()
+    """Undoing an edit took owners out of the meeting (the attendees pane reads again)."""
+
     _rows: list[Action]
 
     def _fetch(self, item_id: int) -> list[Action]:
@@ -168,6 +171,26 @@ class ActionsModel(ItemRowsModel):
             del self._rows[row]
             self.endRemoveRows()
         return position, action
+
+    def newly_named(self, owners: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Of ``owners``, those the people directory does not know yet, and those the
+        meeting does not name yet: what making them owners adds (the book does)."""
+        book, mid = self._session.book, self._session.meeting_id
+        assert mid is not None
+        named = {p.initials for p in book.meeting_people(mid)}
+        unknown = tuple(o for o in owners if book.person(o) is None)
+        return unknown, tuple(o for o in owners if o not in named)
+
+    def forget(self, unknown: tuple[str, ...], unnamed: tuple[str, ...]) -> None:
+        """Take back what ``newly_named`` said an edit added, once the edit is undone."""
+        book, mid, write = self._session.book, self._session.meeting_id, self._session.write
+        assert mid is not None
+        for initials in unnamed:
+            write(book.unlink_person, mid, initials)
+        for initials in unknown:
+            write(book.forget_person, initials)
+        if unknown or unnamed:
+            self.names_changed.emit()
 
     def put(self, item_id: int, action: Action) -> None:
         assert action.id is not None

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QUndoCommand
 
+from scrutiny_desktop.domain.initials import INITIALS_PATTERN
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
@@ -21,17 +22,25 @@ HEADERS = ("Initials", "Name", "Role", "Organisation", "Attendance", "Chair")
 NAMED_ONLY = "named only"
 EXPECTED = "—"
 ATTENDANCE_CHOICES = (*(s.label for s in AttendanceStatus), NAMED_ONLY)
+# One key for each, shown beside it: "a" is apologies (the likely one), absent is "x".
+ATTENDANCE_KEYS = {
+    AttendanceStatus.PRESENT: "p",
+    AttendanceStatus.APOLOGIES: "a",
+    AttendanceStatus.IN_ATTENDANCE: "i",
+    AttendanceStatus.ABSENT: "x",
+    None: "n",
+}
 
 
-def attendance_from_text(text: str) -> AttendanceStatus | str | None:
-    """A status, None for "named only", or the text back when it names neither."""
+def attendance_from_text(text: str) -> AttendanceStatus | None:
+    """A status, or None for "named only"; ValueError when the text names neither."""
     key = text.strip().lower().replace("_", " ")
     for s in AttendanceStatus:
         if s.label == key:
             return s
     if key in (NAMED_ONLY, "not attending", ""):
         return None
-    return text
+    raise ValueError(f"{text!r} is not an attendance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +70,12 @@ class AttendeesModel(RowsTableModel):
 
     people_changed = Signal()
     """The directory changed (completers refresh)."""
+
+    initials_changed = Signal(str, str)
+    """Someone's initials changed (old, new): what shows owners reads them again."""
+
+    refused = Signal(str)
+    """A cell's new value was not taken, and why (for the status bar)."""
 
     def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
         super().__init__()
@@ -94,7 +109,10 @@ class AttendeesModel(RowsTableModel):
         new = self._read()
         old_keys = [r.person.initials for r in self._rows]
         new_keys = [r.person.initials for r in new]
-        if old_keys == new_keys:
+        same_length = len(old_keys) == len(new_keys)
+        if same_length and sum(a != b for a, b in zip(old_keys, new_keys, strict=True)) <= 1:
+            # The same rows (one may have new initials): a reset would close the editor
+            # that is committing the change.
             self._rows = new
             if new:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(HEADERS) - 1))
@@ -164,7 +182,8 @@ class AttendeesModel(RowsTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() != INITIALS and self._session.editable:
+        # The chair changes only by its command (Ctrl+Shift+C), never by editing a cell.
+        if index.isValid() and index.column() != CHAIR and self._session.editable:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -176,6 +195,8 @@ class AttendeesModel(RowsTableModel):
         r = self._rows[index.row()]
         text = str(value).strip()
         col = index.column()
+        if col == INITIALS:
+            return self._rename(r.person.initials, text)
         if col in (NAME, ROLE, ORGANISATION):
             value = text or None
             if col == NAME:
@@ -188,28 +209,42 @@ class AttendeesModel(RowsTableModel):
                 self._push(EditPerson(self, r.person, new))
             return True
         if col == ATTENDANCE:
-            status = attendance_from_text(text)
-            if isinstance(status, str):
+            # Not ``isinstance(status, str)``: an AttendanceStatus is a StrEnum, so a str too.
+            try:
+                status = attendance_from_text(text)
+            except ValueError:
                 return False
+            # Only someone present chairs: a chair sending apologies is no longer the chair.
+            chair = bool(r.attendance and r.attendance.chair) and status is AttendanceStatus.PRESENT
             new_a = (
                 None
                 if status is None
                 else Attendance(
                     r.person.initials,
                     status,
-                    r.attendance.chair if r.attendance else False,
+                    chair,
                     r.attendance.note if r.attendance else None,
                 )
             )
             if new_a != r.attendance:
                 self._push(SetAttendance(self, r.person.initials, new_a))
             return True
-        if col == CHAIR:
-            self._push(
-                SetAttendance(self, r.person.initials, self.chair_toggled(r.person.initials))
-            )
-            return True
         return False
+
+    def _rename(self, old: str, new: str) -> bool:
+        from scrutiny_desktop.ui.commands.attendees import RenamePerson
+
+        if new == old:
+            return True
+        if not INITIALS_PATTERN.match(new):
+            self.refused.emit(f"{new!r} cannot be initials: letters first, at most 12 characters")
+            return False
+        holder = self._session.book.person(new)
+        if holder is not None:
+            self.refused.emit(f"{new} are already the initials of {holder.display_name}")
+            return False
+        self._push(RenamePerson(self, old, new))
+        return True
 
     def row_for(self, initials: str) -> Row | None:
         return next((r for r in self._rows if r.person.initials == initials), None)
@@ -223,9 +258,17 @@ class AttendeesModel(RowsTableModel):
         )
 
     def chair_toggled(self, initials: str) -> Attendance:
+        """``initials`` made the chair (present, if not yet marked), or no longer the chair.
+
+        ValueError says why not: only someone present can chair.
+        """
         r = self.row_for(initials)
         assert r is not None
         a = r.attendance or Attendance(initials, AttendanceStatus.PRESENT)
+        if not a.chair and a.status is not AttendanceStatus.PRESENT:
+            raise ValueError(
+                f"{initials} is minuted as {a.status.label}: only someone present can chair"
+            )
         return replace(a, chair=not a.chair)
 
     # ------------------------------------------------------------ changing (from commands)
@@ -280,6 +323,12 @@ class AttendeesModel(RowsTableModel):
             self._session.write(self._session.book.remove_attendance, mid, initials)
         self._sync()
 
+    def rename(self, old: str, new: str) -> None:
+        """Give ``old`` the initials ``new`` everywhere (their actions' owners too)."""
+        self._session.write(self._session.book.rename_person, old, new)
+        self._sync()
+        self.initials_changed.emit(old, new)
+
     def put_person(self, person: Person) -> None:
         self._session.write(self._session.book.save_person, person)
         self._sync()
@@ -316,6 +365,10 @@ class AttendeesModel(RowsTableModel):
         current = book.person(before.initials)
         if before.person is not None and current != before.person:
             write(book.save_person, before.person)
+        if before.person is None and current is not None:
+            # New to the book with this command: nothing else can name them yet (the
+            # undo stack is this meeting's, and later edits are undone first).
+            write(book.forget_person, before.initials)
         self._sync()
 
     def owns_actions(self, initials: str) -> bool:

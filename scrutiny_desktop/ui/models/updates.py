@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from scrutiny_desktop.book import BookError
+from scrutiny_desktop.domain.dates import format_due, long_date
 from scrutiny_desktop.domain.model import ActionUpdate, Status
 from scrutiny_desktop.domain.refs import ActionRef
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.models.actions import status_from_text
 from scrutiny_desktop.ui.models.table import ItemRowsModel
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand
+
+    from scrutiny_desktop.book.register import RaisedAt
+    from scrutiny_desktop.ui.session import BookSession
+
 Index = QModelIndex | QPersistentModelIndex
-REF, STATUS, NOTE = range(3)
-HEADERS = ("Ref", "Status", "Note")
+REF, ACTION, OWNERS, RAISED, STATUS, NOTE = range(6)
+HEADERS = ("Ref", "Action", "Owner", "Raised", "Status", "Note")
 _ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole]
 _LINE = re.compile(r"^\s*(\d{1,4}\s*/\s*\d{2})\s*(.*)$")
 
@@ -41,20 +50,65 @@ def parse_update_line(line: str) -> ActionUpdate:
     return ActionUpdate(id=None, ref=ref, status=Status.OPEN, note=" ".join(words) or None)
 
 
+def raised_at(r: RaisedAt) -> str:
+    """``Force Performance Scrutiny Meeting, Thursday 26 February 2015``."""
+    return f"{r.meeting_title}, {long_date(r.meeting_date)}"
+
+
 def _exact_status(text: str) -> Status | None:
     key = "_".join(text.lower().split())
     return next((s for s in Status if s.value == key), None)
 
 
 class UpdatesModel(ItemRowsModel):
-    """Rows are the updates recorded under one item."""
+    """Rows are the updates recorded under one item, each beside what its action was
+    (text, owners, the meeting that raised it), read from the book as first shown."""
 
     headers = HEADERS
+    read_only_columns = (ACTION, OWNERS, RAISED)  # the action as raised, not this update
 
     _rows: list[ActionUpdate]
 
+    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
+        super().__init__(session, push)
+        # By reference or unnumbered action id, for the meeting ``_raised_for``.
+        self._raised: dict[ActionRef | int, RaisedAt | None] = {}
+        self._raised_for: int | None = None
+
     def _fetch(self, item_id: int) -> list[ActionUpdate]:
         return self._session.book.updates(item_id)
+
+    def action_of(self, update: ActionUpdate) -> RaisedAt | None:
+        """The action ``update`` reports on, where it was raised (None when this book
+        never saw it: raised before the book began, or deleted)."""
+        mid = self._session.meeting_id
+        key = update.ref if update.ref is not None else update.action_id
+        if mid is None or key is None:
+            return None
+        if mid != self._raised_for:
+            self._raised, self._raised_for = {}, mid
+        if key not in self._raised:
+            try:
+                self._raised[key] = self._session.book.raised_at(mid, key)
+            except BookError:
+                self._raised[key] = None
+        return self._raised[key]
+
+    def _action_cell(self, u: ActionUpdate, col: int, tooltip: bool) -> str:
+        r = self.action_of(u)
+        if r is None and col == ACTION and u.text:
+            return u.text  # an unnumbered action since deleted: the text it was carried with
+        if r is None:
+            if tooltip:
+                return "Not in this book: raised before it began, or deleted"
+            return "—" if col in (ACTION, RAISED) else ""
+        if col == ACTION:
+            return r.action.text
+        if col == OWNERS:
+            return "/".join(r.action.owners)
+        if tooltip:
+            return f"Raised at {raised_at(r)}"
+        return format_due(r.meeting_date)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -62,12 +116,19 @@ class UpdatesModel(ItemRowsModel):
         u = self._rows[index.row()]
         if role == ID_ROLE:
             return u.id
+        col = index.column()
+        if col in self.read_only_columns and role in (*_ROLES, Qt.ItemDataRole.ToolTipRole):
+            return self._action_cell(u, col, role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.ToolTipRole and u.ref is None:
             return f"Unnumbered action: {u.text or ''}"
         if role in _ROLES:
-            col = index.column()
             if col == REF:
-                return u.subject  # an unnumbered action shows its text
+                # An unnumbered action has no reference: its text is in the Action column.
+                return (
+                    str(u.ref)
+                    if u.ref is not None
+                    else ("" if role == Qt.ItemDataRole.EditRole else "—")
+                )
             if col == STATUS:
                 return u.status.label
             if col == NOTE:
@@ -90,8 +151,10 @@ class UpdatesModel(ItemRowsModel):
                 if status is None:
                     return False
                 new = replace(old, status=status)
-            else:
+            elif col == NOTE:
                 new = replace(old, note=text or None)
+            else:
+                return False
         except ValueError:
             return False
         if new != old:
@@ -103,6 +166,10 @@ class UpdatesModel(ItemRowsModel):
             if u.id == update_id:
                 return row
         return None
+
+    def row_of_ref(self, ref: ActionRef) -> int | None:
+        """The row already reporting on ``ref`` here, if any."""
+        return next((row for row, u in enumerate(self._rows) if u.ref == ref), None)
 
     def update_at(self, row: int) -> ActionUpdate:
         return self._rows[row]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtGui import QUndoCommand
@@ -11,18 +12,27 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from scrutiny_desktop.domain import dates
 from scrutiny_desktop.domain.model import Item, ItemKind, Meeting, Status
-from scrutiny_desktop.ui.commands.actions import AddUpdate
+from scrutiny_desktop.ui.commands.actions import AddUpdate, EditUpdate
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, STATUS, TEXT, ActionsModel
-from scrutiny_desktop.ui.models.updates import NOTE, REF, UpdatesModel, parse_update_line
+from scrutiny_desktop.ui.models.updates import ACTION as UPDATE_ACTION
+from scrutiny_desktop.ui.models.updates import (
+    NOTE,
+    RAISED,
+    REF,
+    UpdatesModel,
+    parse_update_line,
+)
+from scrutiny_desktop.ui.models.updates import OWNERS as UPDATE_OWNERS
 from scrutiny_desktop.ui.models.updates import STATUS as UPDATE_STATUS
+from scrutiny_desktop.ui.panes.cell_table import CellTable
 from scrutiny_desktop.ui.panes.delegates import ChoiceDelegate, OwnersDelegate, TextDelegate
+from scrutiny_desktop.ui.panes.line_undo import empty, hand_undo_to_window
 from scrutiny_desktop.ui.panes.progress import HINT as PROGRESS_HINT
 
 STATUS_LABELS = [s.label for s in Status]
@@ -36,16 +46,10 @@ def next_meeting_text(meeting: Meeting | None) -> str:
     return dates.next_meeting_text(nxt)
 
 
-def _table(name: str) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
+def _table(name: str) -> CellTable:
+    table = CellTable(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(
-        QAbstractItemView.EditTrigger.DoubleClicked
-        | QAbstractItemView.EditTrigger.EditKeyPressed
-        | QAbstractItemView.EditTrigger.AnyKeyPressed
-    )
     table.verticalHeader().hide()
     table.setWordWrap(True)
     return table
@@ -97,10 +101,15 @@ class ActionsPane(QWidget):
             UPDATE_STATUS, ChoiceDelegate(STATUS_LABELS, "Update status", self.updates_table)
         )
         uh = self.updates_table.horizontalHeader()
+        uh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # What the action was, and what is said of it now, share the width.
+        uh.setSectionResizeMode(UPDATE_ACTION, QHeaderView.ResizeMode.Stretch)
         uh.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         # An unnumbered carried action shows its text here ("Publication on PCC website").
         uh.setSectionResizeMode(REF, QHeaderView.ResizeMode.ResizeToContents)
-        self.updates_table.setColumnWidth(UPDATE_STATUS, 90)
+        for col, width in ((UPDATE_OWNERS, 60), (RAISED, 70), (UPDATE_STATUS, 90)):
+            self.updates_table.setColumnWidth(col, width)
+        self.updates_table.setWordWrap(True)
         ulayout = QVBoxLayout(self.updates_box)
         ulayout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(PROGRESS_HINT)
@@ -122,7 +131,13 @@ class ActionsPane(QWidget):
         QWidget.setTabOrder(self.table, self.update_line)
         QWidget.setTabOrder(self.update_line, self.updates_table)
 
+        hand_undo_to_window(self.update_line)
         self.update_line.returnPressed.connect(self.add_typed_update)
+        self.table.hint.connect(self.status_message)
+        self.updates_table.hint.connect(self.status_message)
+        self._arising = False
+        for signal in (actions.modelReset, actions.rowsInserted, actions.rowsRemoved):
+            signal.connect(self._show_table)
         for model, table in ((actions, self.table), (updates, self.updates_table)):
             for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
                 signal.connect(table.resizeRowsToContents)
@@ -137,9 +152,16 @@ class ActionsPane(QWidget):
             "matters arising" in item.title.casefold() or self._updates.rowCount() > 0
         )
         self.updates_box.setVisible(arising)
+        self._arising = arising
+        self._show_table()
         nxt = item is not None and item.kind is ItemKind.NEXT_MEETING
         self.next_meeting.setVisible(nxt)
         self.next_meeting.setText(f"Next meeting: {next_meeting_text(meeting)}")
+
+    def _show_table(self) -> None:
+        """Matters arising is read row by row: while it has no actions of its own, its
+        updates have the pane's height (an action raised there brings the table back)."""
+        self.table.setVisible(not self._arising or self._actions.rowCount() > 0)
 
     def show_updates(self) -> None:
         self.updates_box.setVisible(True)
@@ -154,8 +176,19 @@ class ActionsPane(QWidget):
         except ValueError as e:
             self.status_message.emit(str(e))
             return
-        self._push(AddUpdate(self._updates, item_id, update))
-        self.update_line.clear()
+        row = None if update.ref is None else self._updates.row_of_ref(update.ref)
+        if row is None:
+            self._push(AddUpdate(self._updates, item_id, update))
+        else:
+            # Already listed: the typed line is that row's new progress, not a second line
+            # (the minutes would say both "04/12 – open" and "04/12 – completed").
+            old = self._updates.update_at(row)
+            new = replace(old, status=update.status, note=update.note or old.note)
+            if new != old:
+                self._push(EditUpdate(self._updates, item_id, old, new))
+            self.updates_table.setCurrentIndex(self._updates.index(row, UPDATE_STATUS))
+            self.status_message.emit(f"{old.subject} was listed already: now {new.status.label}")
+        empty(self.update_line)
 
     def edit_action_text(self, action_id: int) -> None:
         """Focus the text cell of an action, ready for typing."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QTextDocument, QUndoCommand
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -23,6 +23,7 @@ from scrutiny_desktop.ui.body import BodyEditor, build_document
 from scrutiny_desktop.ui.commands.agenda import EditItem
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.models.items import ItemsModel
+from scrutiny_desktop.ui.panes.line_undo import hand_undo_to_window
 
 
 class AgendaPane(QWidget):
@@ -40,6 +41,9 @@ class AgendaPane(QWidget):
         super().__init__()
         self._model, self._bodies, self._push = model, bodies, push
         self._item_id: int | None = None
+        # Where the cursor was in each item's minutes when another item was shown: it
+        # returns there (a QTextCursor follows the document's edits).
+        self._cursors: dict[int, QTextCursor] = {}
         self._blank = build_document((), self)
 
         self.items_view = QListView()
@@ -63,15 +67,16 @@ class AgendaPane(QWidget):
         rlayout.addWidget(self.heading)
         rlayout.addWidget(self.title_edit)
         rlayout.addWidget(self.editor, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.items_view)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
-        split.setSizes([260, 640])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("agenda_split")
+        self.splitter.addWidget(self.items_view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([260, 640])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(split)
+        layout.addWidget(self.splitter)
         QWidget.setTabOrder(self.items_view, self.title_edit)
         QWidget.setTabOrder(self.title_edit, self.editor)
 
@@ -81,6 +86,7 @@ class AgendaPane(QWidget):
         model.dataChanged.connect(self._data_changed)
         model.rowsRemoved.connect(self._rows_removed)
         bodies.item_revealed.connect(self.select_item)
+        hand_undo_to_window(self.title_edit)
         self.title_edit.returnPressed.connect(self._title_entered)
         self.title_edit.editingFinished.connect(self.commit_title)
         # A title being typed is saved like the body: shortly after the typing pauses.
@@ -107,7 +113,18 @@ class AgendaPane(QWidget):
         if row is not None and item_id != self._item_id:
             self.items_view.setCurrentIndex(self._model.index(row))
 
+    def return_to_minutes(self, item_id: int, where: QTextCursor | None = None) -> None:
+        """Show ``item_id`` and give its minutes the keyboard, the cursor at ``where``
+        (a cursor in that item's document) or else at the end."""
+        self.select_item(item_id)
+        if self._item_id != item_id:
+            return
+        if where is not None and where.document() is self.editor.document():
+            self.editor.setTextCursor(where)
+        self.editor.setFocus()
+
     def _after_reset(self) -> None:
+        self._cursors.clear()  # another meeting: other documents
         if self._model.rowCount():
             self.items_view.setCurrentIndex(self._model.index(0))
         else:
@@ -126,9 +143,18 @@ class AgendaPane(QWidget):
             return
         self.commit_title()
         self._bodies.flush()
+        if self._item_id is not None:
+            self._cursors[self._item_id] = self.editor.textCursor()
         self._item_id = item_id
         doc: QTextDocument = self._blank if item_id is None else self._bodies.document(item_id)
         self.editor.setDocument(doc)
+        # Entering an item's minutes: where the minute-taker last was in them, else the
+        # end of the last paragraph (never the start, where new text would join the first).
+        cursor = None if item_id is None else self._cursors.get(item_id)
+        if cursor is not None and cursor.document() is doc:
+            self.editor.setTextCursor(cursor)
+        else:
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.setEnabled(item_id is not None)
         self.title_edit.setEnabled(item_id is not None)
         self._refresh_title()

@@ -12,8 +12,11 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
     QTimer,
+    Signal,
 )
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QComboBox,
     QCompleter,
     QLineEdit,
@@ -60,18 +63,82 @@ class OwnersDelegate(QStyledItemDelegate):
         return editor
 
 
-class ChoiceDelegate(QStyledItemDelegate):
-    """A drop-down of fixed choices; typing the first letters picks one."""
+class ChoiceBox(QComboBox):
+    """A drop-down that says when a choice was made in its popup list (click or Enter).
 
-    def __init__(self, choices: Sequence[str], name: str, parent: QWidget | None = None) -> None:
+    Arrow keys and the wheel only move the current choice: Enter (or leaving) commits it.
+    ``keys`` gives choices a key of their own ("a": the second), pressed without modifiers;
+    the choice's tooltip names it.
+    """
+
+    chosen = Signal()
+    entered = Signal()
+    """Enter pressed on the closed box (a cell editor never sees it: its delegate does)."""
+
+    def __init__(self, parent: QWidget | None = None, keys: Sequence[str] = ()) -> None:
         super().__init__(parent)
-        self._choices, self._name = list(choices), name
+        self._from_popup = False
+        self._keys = {k: i for i, k in enumerate(keys) if k}
+        self.activated.connect(self._activated)
+
+    def add_choices(self, labels: Sequence[str]) -> None:
+        self.addItems(list(labels))
+        for key, i in self._keys.items():
+            if i < len(labels):
+                self.setItemData(i, f"Key: {key}", Qt.ItemDataRole.ToolTipRole)
+
+    def showPopup(self) -> None:
+        self._from_popup = True
+        super().showPopup()
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        self._from_popup = False
+        plain = (
+            e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        )
+        index = self._keys.get(e.text().lower()) if plain else None
+        if index is not None and index < self.count():
+            self.setCurrentIndex(index)
+            return
+        if plain and e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
+        super().keyPressEvent(e)
+
+    def wheelEvent(self, e: QWheelEvent) -> None:
+        self._from_popup = False
+        super().wheelEvent(e)
+
+    def _activated(self, _index: int) -> None:
+        # The popup is hidden before ``activated``: remember it was open instead.
+        if self._from_popup:
+            self._from_popup = False
+            self.chosen.emit()
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down of fixed choices; typing the first letters picks one, and a choice
+    made in the popup list (the mouse's way) is saved at once."""
+
+    def __init__(
+        self,
+        choices: Sequence[str],
+        name: str,
+        parent: QWidget | None = None,
+        keys: Sequence[str] = (),
+    ) -> None:
+        super().__init__(parent)
+        self._choices, self._name, self._keys = list(choices), name, list(keys)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
+        combo = ChoiceBox(parent, self._keys)
         combo.setAccessibleName(self._name)
-        combo.addItems(self._choices)
+        combo.add_choices(self._choices)
+        combo.chosen.connect(lambda: self._chosen(combo))
         return combo
+
+    def _chosen(self, combo: ChoiceBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, time
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -16,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scrutiny_desktop.domain.dates import parse_due
+from scrutiny_desktop.domain.dates import parse_due, parse_time
 from scrutiny_desktop.domain.model import Meeting, NextMeeting
 from scrutiny_desktop.ui import theme
 
-_TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?$")
 FIELDS = (
     ("title", "Title"),
     ("series", "Series"),
@@ -34,17 +34,16 @@ FIELDS = (
     ("next_end", "Next meeting end"),
     ("next_venue", "Next meeting venue"),
 )
+LABELS = dict(FIELDS)
+T = TypeVar("T")
 
 
-def parse_time(text: str) -> time | None:
-    """``09:00``, ``9.00``, ``0900`` or ``9`` -> 09:00; empty -> None; ValueError otherwise."""
-    s = text.strip()
-    if not s:
-        return None
-    m = _TIME.match(s)
-    if not m:
-        raise ValueError(f"{text!r} is not a time: type e.g. 09:00")
-    return time(int(m.group(1)), int(m.group(2) or 0))
+class FieldError(ValueError):
+    """A header field that does not read: ``key`` names it, the message says why."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 def parse_day(text: str, today: date) -> date:
@@ -86,6 +85,8 @@ class HeaderDialog(QDialog):
             form.addRow(label, edit)
         self.edits["classification"].setPlaceholderText("e.g. OFFICIAL-SENSITIVE")
         self.edits["date"].setPlaceholderText("e.g. 26.02.15")
+        for key in ("start", "end", "next_start", "next_end"):
+            self.edits[key].setPlaceholderText("e.g. 14:00 or 2pm")
         self.error = QLabel()
         self.error.setStyleSheet(theme.error_style())
         self.error.setAccessibleName("Header error")
@@ -107,17 +108,24 @@ class HeaderDialog(QDialog):
         self.activateWindow()
         self.edits["title"].setFocus()
 
+    def _field(self, key: str, parse: Callable[[str], T]) -> T:
+        """``parse`` the text of field ``key``; a FieldError names the field."""
+        try:
+            return parse(self.edits[key].text().strip())
+        except ValueError as e:
+            raise FieldError(key, f"{LABELS[key]}: {e}") from None
+
     def _read(self) -> Meeting:
         text = {k: e.text().strip() for k, e in self.edits.items()}
         if not text["title"]:
-            raise ValueError("the meeting needs a title")
-        day = parse_day(text["date"], date.today())
+            raise FieldError("title", "Title: the meeting needs a title")
+        day = self._field("date", lambda t: parse_day(t, date.today()))
         nxt = None
         if text["next_date"]:
             nxt = NextMeeting(
-                date=parse_day(text["next_date"], day),
-                start=parse_time(text["next_start"]),
-                end=parse_time(text["next_end"]),
+                date=self._field("next_date", lambda t: parse_day(t, day)),
+                start=self._field("next_start", parse_time),
+                end=self._field("next_end", parse_time),
                 venue=text["next_venue"] or None,
             )
         return Meeting(
@@ -125,8 +133,8 @@ class HeaderDialog(QDialog):
             title=text["title"],
             date=day,
             series=text["series"] or None,
-            start=parse_time(text["start"]),
-            end=parse_time(text["end"]),
+            start=self._field("start", parse_time),
+            end=self._field("end", parse_time),
             venue=text["venue"] or None,
             classification=text["classification"] or None,
             status=self._meeting.status,
@@ -137,8 +145,12 @@ class HeaderDialog(QDialog):
     def accept(self) -> None:
         try:
             self._result = self._read()
-        except ValueError as e:
+        except FieldError as e:
+            # Say which field, and put the cursor in it to be typed over.
             self.error.setText(str(e))
+            edit = self.edits[e.key]
+            edit.setFocus()
+            edit.selectAll()
             return
         super().accept()
 

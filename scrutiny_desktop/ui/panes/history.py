@@ -23,6 +23,15 @@ from scrutiny_desktop.book.register import HistoryEntry
 _PLACE_ROLE = int(Qt.ItemDataRole.UserRole) + 7
 
 
+def action_summary(text: str | None, owners: Sequence[str], raised_at: str) -> str:
+    """What the action was: ``Report on knife crime · owner SH/CF · raised at <meeting>``."""
+    parts = [text or "(its text is not in this book)"]
+    if owners:
+        parts.append(f"owner{'s' * (len(owners) > 1)} {'/'.join(owners)}")
+    parts.append(f"raised at {raised_at}")
+    return " · ".join(parts)
+
+
 class HistoryDialog(QDialog):
     """A table of history entries; Enter or double-click opens that meeting and item."""
 
@@ -34,6 +43,7 @@ class HistoryDialog(QDialog):
         entries: Sequence[HistoryEntry],
         titles: dict[int, str],
         parent: QWidget | None = None,
+        about: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"History of {subject}")
@@ -57,6 +67,11 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.about = QLabel(about)
+        self.about.setAccessibleName("What the action was")
+        self.about.setWordWrap(True)
+        self.about.setVisible(bool(about))
+        layout.addWidget(self.about)
         layout.addWidget(QLabel(f"{subject}: {len(entries)} entries. Enter opens the meeting."))
         layout.addWidget(self.table)
         layout.addWidget(buttons)
