@@ -104,9 +104,13 @@ def test_a_suggestion_chosen_from_the_keyboard_replaces_the_word_in_one_undo_ste
     assert desk.paragraph() == "The report was received and noted."
     desk.highlighter().check_now()
     assert desk.marked() == []
-    # What is typed next is a step of its own: one undo takes only it away.
+    # What is typed next is undone on its own, a word at a time (the space typed first
+    # is a step of its own, as a space after a word is in any word processor), and
+    # undoing it never undoes the correction.
     desk.editor.moveCursor(desk.editor.textCursor().MoveOperation.End)
     desk.type(" Agreed.")
+    desk.stack.undo()
+    assert desk.paragraph() == "The report was received and noted. "
     desk.stack.undo()
     assert desk.paragraph() == "The report was received and noted."
 
