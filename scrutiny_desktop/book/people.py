@@ -95,14 +95,22 @@ class PeopleStore(BookBase):
             if not found:
                 raise NotFound(f"nobody has the initials {initials}")
             pid = found[0]["id"]
-            if self._q(
-                "SELECT 1 FROM meeting_people WHERE person_id = ? UNION ALL "
-                "SELECT 1 FROM attendance WHERE person_id = ? UNION ALL "
-                "SELECT 1 FROM action_owners WHERE person_id = ? LIMIT 1",
-                [pid, pid, pid],
-            ):
+            if self._named_anywhere(pid):
                 raise BookError(f"{initials} is named in the minutes and stays in the directory")
             self._db.execute("DELETE FROM people WHERE id = ?", [pid])
+
+    def _named_anywhere(self, person_id: int) -> bool:
+        """Whether any meeting, action, declaration or vote names the person."""
+        return bool(
+            self._q(
+                "SELECT 1 FROM meeting_people WHERE person_id = ?1 UNION ALL "
+                "SELECT 1 FROM attendance WHERE person_id = ?1 OR substitute_for = ?1 UNION ALL "
+                "SELECT 1 FROM action_owners WHERE person_id = ?1 UNION ALL "
+                "SELECT 1 FROM declarations WHERE person_id = ?1 UNION ALL "
+                "SELECT 1 FROM resolution_votes WHERE person_id = ?1 LIMIT 1",
+                [person_id],
+            )
+        )
 
     def link_person(self, meeting_id: int, initials: str) -> None:
         """Name a person in a meeting's minutes without marking them as attending."""
@@ -349,3 +357,6 @@ class PeopleStore(BookBase):
                 "WHERE initials = ?)) WHERE meeting_id = ?",
                 [state.chair, meeting_id],
             )
+            if state.person is None and not self._named_anywhere(pid):
+                # New to the book with the step undone: out of the directory again.
+                self._db.execute("DELETE FROM people WHERE id = ?", [pid])

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplica
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.ui.bodies import BodyStore
+from scrutiny_desktop.ui.edits import connect_edits
 from scrutiny_desktop.ui.models.actions import ActionsModel
 from scrutiny_desktop.ui.models.attendees import AttendeesModel
 from scrutiny_desktop.ui.models.items import ItemsModel
@@ -34,10 +35,10 @@ class Workspace:
         self.stack = stack
         self.session = BookSession(book)
         self.bodies = BodyStore(self.session, stack, save_delay_ms)
-        self.items = ItemsModel(self.session, push)
-        self.actions = ActionsModel(self.session, push)
-        self.updates = UpdatesModel(self.session, push)
-        self.attendees = AttendeesModel(self.session, push)
+        self.items = ItemsModel(self.session)
+        self.actions = ActionsModel(self.session)
+        self.updates = UpdatesModel(self.session)
+        self.attendees = AttendeesModel(self.session)
         self.initials = QStringListModel()
 
         self.attendees_pane = AttendeesPane(self.attendees, book, push)
@@ -46,6 +47,8 @@ class Workspace:
             self.actions, self.updates, self.initials, push, save_delay_ms
         )
 
+        # Cells typed in become undo commands.
+        connect_edits(self.items, self.actions, self.updates, self.attendees, push)
         self.agenda_pane.current_item_changed.connect(self._item_changed)
         self.actions.item_touched.connect(self.agenda_pane.select_item)
         self.updates.item_touched.connect(self.agenda_pane.select_item)

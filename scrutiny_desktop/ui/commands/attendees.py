@@ -8,7 +8,8 @@ from scrutiny_desktop.domain.model import Attendance, Person
 from scrutiny_desktop.ui.commands.base import BookCommand
 
 if TYPE_CHECKING:
-    from scrutiny_desktop.ui.models.attendees import AttendeesModel, Before
+    from scrutiny_desktop.book.people import NamedState
+    from scrutiny_desktop.ui.models.attendees import AttendeesModel
 
 
 class AddPerson(BookCommand):
@@ -19,15 +20,15 @@ class AddPerson(BookCommand):
     ) -> None:
         super().__init__(f"Add {person.display_name}")
         self._model, self._person, self._attendance = model, person, attendance
-        self._before: Before | None = None
+        self._before: NamedState | None = None
 
     def do(self) -> None:
-        self._before = self._model.before(self._person.initials)
+        self._before = self._model.state(self._person.initials)
         self._model.add(self._person, self._attendance)
 
     def undo_it(self) -> None:
         assert self._before is not None
-        self._model.restore(self._before, None)
+        self._model.restore(self._before)
 
 
 class SetAttendance(BookCommand):
@@ -36,15 +37,15 @@ class SetAttendance(BookCommand):
     def __init__(self, model: AttendeesModel, initials: str, attendance: Attendance | None) -> None:
         super().__init__(f"Attendance of {initials}")
         self._model, self._initials, self._attendance = model, initials, attendance
-        self._before: Before | None = None
+        self._before: NamedState | None = None
 
     def do(self) -> None:
-        self._before = self._model.before(self._initials)
+        self._before = self._model.state(self._initials)
         self._model.set_attendance(self._initials, self._attendance)
 
     def undo_it(self) -> None:
         assert self._before is not None
-        self._model.restore(self._before, None)
+        self._model.restore(self._before)
 
 
 class EditPerson(BookCommand):
@@ -67,16 +68,15 @@ class RemovePerson(BookCommand):
     def __init__(self, model: AttendeesModel, initials: str) -> None:
         super().__init__(f"Remove {initials}")
         self._model, self._initials = model, initials
-        self._before: Before | None = None
-        self._link: int | None = None
+        self._before: NamedState | None = None
 
     def do(self) -> None:
-        self._before = self._model.before(self._initials)
-        self._link = self._model.remove(self._initials)
+        self._before = self._model.state(self._initials)
+        self._model.remove(self._initials)
 
     def undo_it(self) -> None:
         assert self._before is not None
-        self._model.restore(self._before, self._link)
+        self._model.restore(self._before)
 
 
 class RenamePerson(BookCommand):

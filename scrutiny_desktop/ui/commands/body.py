@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-if TYPE_CHECKING:
-    from scrutiny_desktop.ui.bodies import BodyStore
+
+class Bodies(Protocol):
+    """What a typing step undoes and redoes through (``ui.bodies.BodyStore`` is one)."""
+
+    def undo_in(self, item_id: int) -> None: ...
+    def redo_in(self, item_id: int) -> None: ...
 
 
 class BodyEdit(QUndoCommand):
@@ -17,7 +21,7 @@ class BodyEdit(QUndoCommand):
     ``redo`` does nothing; later ones ask the document to redo.
     """
 
-    def __init__(self, bodies: BodyStore, item_id: int) -> None:
+    def __init__(self, bodies: Bodies, item_id: int) -> None:
         super().__init__("Typing")
         self._bodies, self._item_id, self._fresh = bodies, item_id, True
 

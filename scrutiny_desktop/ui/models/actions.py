@@ -95,8 +95,6 @@ class ActionsModel(ItemRowsModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._item_id is None:
             return False
-        from scrutiny_desktop.ui.commands.actions import EditAction
-
         old = self._rows[index.row()]
         text = str(value)
         col = index.column()
@@ -122,7 +120,7 @@ class ActionsModel(ItemRowsModel):
         unknown = tuple(
             o for o in new.owners if o not in old.owners and self._session.book.person(o) is None
         )
-        self._push(EditAction(self, self._item_id, old, new))
+        self.edited.emit(self._item_id, old, new)
         if unknown:
             self.new_people_named.emit(unknown)
         return True

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QUndoCommand
+from PySide6.QtGui import QBrush, QFont
 
 from scrutiny_desktop.domain.initials import INITIALS_PATTERN
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
@@ -15,6 +15,9 @@ from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.models.table import RowsTableModel
 from scrutiny_desktop.ui.session import BookSession
+
+if TYPE_CHECKING:
+    from scrutiny_desktop.book.people import NamedState
 
 Index = QModelIndex | QPersistentModelIndex
 INITIALS, NAME, ROLE, ORGANISATION, ATTENDANCE, CHAIR = range(6)
@@ -51,18 +54,6 @@ class Row:
     expected: bool = False  # listed from the last meeting, attendance not yet marked
 
 
-@dataclass(frozen=True, slots=True)
-class Before:
-    """What adding or changing someone replaced, so that undo can put it back."""
-
-    initials: str
-    person: Person | None  # directory entry before (None: there was none)
-    linked: int | None  # position in the meeting's people before (None: not named)
-    attendance: Attendance | None
-    position: int | None
-    chair: str | None  # who chaired before
-
-
 class AttendeesModel(RowsTableModel):
     """One row per person named in the meeting, in the order they were named."""
 
@@ -77,10 +68,16 @@ class AttendeesModel(RowsTableModel):
     refused = Signal(str)
     """A cell's new value was not taken, and why (for the status bar)."""
 
-    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
+    person_edited = Signal(object, object)
+    """A cell of someone's details was typed in: (the person before, after)."""
+    attendance_edited = Signal(str, object)
+    """Someone's attendance was chosen: (initials, the Attendance, or None: named only)."""
+    initials_edited = Signal(str, str)
+    """Someone's initials were typed over: (old, new), already checked."""
+
+    def __init__(self, session: BookSession) -> None:
         super().__init__()
         self._session = session
-        self._push = push
         self._rows: list[Row] = []
 
     # ------------------------------------------------------------ reading
@@ -190,8 +187,6 @@ class AttendeesModel(RowsTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        from scrutiny_desktop.ui.commands.attendees import EditPerson, SetAttendance
-
         r = self._rows[index.row()]
         text = str(value).strip()
         col = index.column()
@@ -206,7 +201,7 @@ class AttendeesModel(RowsTableModel):
             else:
                 new = replace(r.person, organisation=value)
             if new != r.person:
-                self._push(EditPerson(self, r.person, new))
+                self.person_edited.emit(r.person, new)
             return True
         if col == ATTENDANCE:
             # Not ``isinstance(status, str)``: an AttendanceStatus is a StrEnum, so a str too.
@@ -216,24 +211,21 @@ class AttendeesModel(RowsTableModel):
                 return False
             # Only someone present chairs: a chair sending apologies is no longer the chair.
             chair = bool(r.attendance and r.attendance.chair) and status is AttendanceStatus.PRESENT
+            # The rest of what the attendance says (a note, a substitute, an arrival or a
+            # departure) stays with it.
             new_a = (
                 None
                 if status is None
-                else Attendance(
-                    r.person.initials,
-                    status,
-                    chair,
-                    r.attendance.note if r.attendance else None,
-                )
+                else replace(r.attendance, status=status, chair=chair)
+                if r.attendance is not None
+                else Attendance(r.person.initials, status)
             )
             if new_a != r.attendance:
-                self._push(SetAttendance(self, r.person.initials, new_a))
+                self.attendance_edited.emit(r.person.initials, new_a)
             return True
         return False
 
     def _rename(self, old: str, new: str) -> bool:
-        from scrutiny_desktop.ui.commands.attendees import RenamePerson
-
         if new == old:
             return True
         if not INITIALS_PATTERN.match(new):
@@ -243,7 +235,7 @@ class AttendeesModel(RowsTableModel):
         if holder is not None:
             self.refused.emit(f"{new} are already the initials of {holder.display_name}")
             return False
-        self._push(RenamePerson(self, old, new))
+        self.initials_edited.emit(old, new)
         return True
 
     def row_for(self, initials: str) -> Row | None:
@@ -272,56 +264,33 @@ class AttendeesModel(RowsTableModel):
         return replace(a, chair=not a.chair)
 
     # ------------------------------------------------------------ changing (from commands)
+    # Each is one book method, one transaction; undo puts back a ``NamedState``.
 
-    def before(self, initials: str) -> Before:
-        r = self.row_for(initials)
-        linked = None
-        if r is not None:
-            linked = [x.person.initials for x in self._rows].index(initials)
-            # positions in the book may have gaps; ask for the real one when unlinking
-        return Before(
-            initials=initials,
-            person=self._session.book.person(initials),
-            linked=linked,
-            attendance=r.attendance if r else None,
-            position=r.position if r else None,
-            chair=self.chair(),
-        )
+    def state(self, initials: str) -> NamedState:
+        """Everything the meeting says of ``initials`` now (for undo)."""
+        mid = self._session.meeting_id
+        assert mid is not None
+        return self._session.book.named_state(mid, initials)
 
     def add(self, person: Person, attendance: Attendance | None) -> None:
-        """Name ``person`` in the meeting (with their details), attending or not."""
-        mid = self._session.meeting_id
-        assert mid is not None
-        book, write = self._session.book, self._session.write
-        old = book.person(person.initials)
-        merged = (
-            person
-            if old is None
-            else Person(
-                initials=person.initials,
-                name=person.name or old.name,
-                role=person.role or old.role,
-                organisation=person.organisation or old.organisation,
-                kind=person.kind,
-            )
-        )
-        if merged != old:
-            write(book.save_person, merged)
-        if attendance is not None:
-            write(book.set_attendance, mid, attendance)
-        else:
-            write(book.link_person, mid, person.initials)
-        self._sync()
+        """Name ``person`` in the meeting (their details merged in), attending or not."""
+        self._write(self._session.book.add_person, person, attendance)
 
     def set_attendance(self, initials: str, attendance: Attendance | None) -> None:
-        mid = self._session.meeting_id
-        assert mid is not None
-        r = self.row_for(initials)
+        """Set someone's attendance (None: named only, not attending)."""
+        book = self._session.book
         if attendance is not None:
-            self._session.write(self._session.book.set_attendance, mid, attendance)
-        elif r is not None and r.attendance is not None:
-            self._session.write(self._session.book.remove_attendance, mid, initials)
-        self._sync()
+            self._write(book.set_attendance, attendance)
+        elif (r := self.row_for(initials)) is not None and r.attendance is not None:
+            self._write(book.remove_attendance, initials)
+
+    def remove(self, initials: str) -> None:
+        """Stop naming someone in the meeting (the directory keeps them)."""
+        self._write(self._session.book.remove_person, initials)
+
+    def restore(self, state: NamedState) -> None:
+        """Put back what ``state`` recorded (undo of add, remove or an attendance change)."""
+        self._write(self._session.book.put_named_state, state)
 
     def rename(self, old: str, new: str) -> None:
         """Give ``old`` the initials ``new`` everywhere (their actions' owners too)."""
@@ -333,42 +302,10 @@ class AttendeesModel(RowsTableModel):
         self._session.write(self._session.book.save_person, person)
         self._sync()
 
-    def remove(self, initials: str) -> int | None:
-        """Stop naming someone in the meeting; their old place among the people."""
+    def _write(self, method: Callable[..., object], *args: object) -> None:
         mid = self._session.meeting_id
         assert mid is not None
-        r = self.row_for(initials)
-        if r is not None and r.attendance is not None:
-            self._session.write(self._session.book.remove_attendance, mid, initials)
-        position = self._session.write(self._session.book.unlink_person, mid, initials)
-        self._sync()
-        return position
-
-    def restore(self, before: Before, link_position: int | None) -> None:
-        """Put back what ``before`` recorded (undo of add, remove or an attendance change)."""
-        mid = self._session.meeting_id
-        assert mid is not None
-        book, write = self._session.book, self._session.write
-        now = self.row_for(before.initials)
-        if before.attendance is None and now is not None and now.attendance is not None:
-            write(book.remove_attendance, mid, before.initials)
-        if before.linked is None and now is not None:
-            write(book.unlink_person, mid, before.initials)
-        if before.linked is not None and now is None and link_position is not None:
-            write(book.relink_person, mid, before.initials, link_position)
-        if before.attendance is not None:
-            write(book.set_attendance, mid, before.attendance, before.position)
-        if before.chair is not None and before.chair != before.initials:
-            chair_row = self.row_for(before.chair)
-            if chair_row and chair_row.attendance and not chair_row.attendance.chair:
-                write(book.set_attendance, mid, replace(chair_row.attendance, chair=True))
-        current = book.person(before.initials)
-        if before.person is not None and current != before.person:
-            write(book.save_person, before.person)
-        if before.person is None and current is not None:
-            # New to the book with this command: nothing else can name them yet (the
-            # undo stack is this meeting's, and later edits are undone first).
-            write(book.forget_person, before.initials)
+        self._session.write(method, mid, *args)
         self._sync()
 
     def owns_actions(self, initials: str) -> bool:

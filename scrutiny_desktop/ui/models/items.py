@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QUndoCommand
+from PySide6.QtGui import QBrush
 
 from scrutiny_desktop.domain.model import Item, ItemKind
 from scrutiny_desktop.ui import theme
@@ -23,11 +22,12 @@ class ItemsModel(QAbstractListModel):
 
     item_touched = Signal(int)
     """An item was added, restored or changed: the agenda shows it."""
+    edited = Signal(object, object)
+    """An item's title was typed over in the list: (the item before, after)."""
 
-    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
+    def __init__(self, session: BookSession) -> None:
         super().__init__()
         self._session = session
-        self._push = push
         self._items: list[Item] = []
 
     # ------------------------------------------------------------ reading
@@ -72,12 +72,10 @@ class ItemsModel(QAbstractListModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        from scrutiny_desktop.ui.commands.agenda import EditItem
-
         item = self._items[index.row()]
         title = str(value).strip()
         if title != item.title:
-            self._push(EditItem(self, item, replace(item, title=title), "Rename item"))
+            self.edited.emit(item, replace(item, title=title))
         return True
 
     def row_of(self, item_id: int) -> int | None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoCommand
-
     from scrutiny_desktop.ui.session import BookSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,14 +48,16 @@ class ItemRowsModel(RowsTableModel):
 
     item_touched = Signal(int)
     """A command changes an item that is not shown: the window shows it first."""
+    edited = Signal(int, object, object)
+    """A cell was typed in: (item id, the row's object before, after). The model only
+    validates; the controller makes the undo command that writes it."""
 
     read_only_columns: tuple[int, ...] = ()
     """Columns never typed into; the others are while the meeting is a draft."""
 
-    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
+    def __init__(self, session: BookSession) -> None:
         super().__init__()
         self._session = session
-        self._push = push
         self._item_id: int | None = None
         self._rows = []
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +17,6 @@ from scrutiny_desktop.ui.models.actions import status_from_text
 from scrutiny_desktop.ui.models.table import ItemRowsModel
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoCommand
-
     from scrutiny_desktop.book.register import RaisedAt
     from scrutiny_desktop.ui.session import BookSession
 
@@ -69,8 +66,8 @@ class UpdatesModel(ItemRowsModel):
 
     _rows: list[ActionUpdate]
 
-    def __init__(self, session: BookSession, push: Callable[[QUndoCommand], None]) -> None:
-        super().__init__(session, push)
+    def __init__(self, session: BookSession) -> None:
+        super().__init__(session)
         # By reference or unnumbered action id, for the meeting ``_raised_for``.
         self._raised: dict[ActionRef | int, RaisedAt | None] = {}
         self._raised_for: int | None = None
@@ -138,8 +135,6 @@ class UpdatesModel(ItemRowsModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._item_id is None:
             return False
-        from scrutiny_desktop.ui.commands.actions import EditUpdate
-
         old = self._rows[index.row()]
         text = str(value).strip()
         col = index.column()
@@ -158,7 +153,7 @@ class UpdatesModel(ItemRowsModel):
         except ValueError:
             return False
         if new != old:
-            self._push(EditUpdate(self, self._item_id, old, new))
+            self.edited.emit(self._item_id, old, new)
         return True
 
     def row_of(self, update_id: int) -> int | None:
