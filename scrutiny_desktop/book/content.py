@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.formal import FormalStore
@@ -70,6 +70,10 @@ def _item_row(item: Item) -> dict[str, Any]:
 
 class ContentStore(FormalStore):
     """Items, bodies, actions and updates of a meeting."""
+
+    if TYPE_CHECKING:  # provided by Book (book.people)
+
+        def _named_anywhere(self, person_id: int) -> bool: ...
 
     # ------------------------------------------------------------ items
 
@@ -339,8 +343,16 @@ class ContentStore(FormalStore):
                 [action_id, self._person_id(initials), pos],
             )
 
-    def update_action(self, action: Action) -> None:
-        """Write an action's text, owners, due date, status and restricted flag (not its ref)."""
+    def update_action(
+        self, action: Action, unname: Sequence[str] = (), forget: Sequence[str] = ()
+    ) -> None:
+        """Write an action's text, owners, due date, status and restricted flag (not its ref).
+
+        Undoing an edit that made someone an owner takes back, in the same step, what
+        making them an owner added: ``unname``, the owners it named in the meeting (taken
+        off again), and ``forget``, those it added to the directory (taken out again
+        unless something else now names them).
+        """
         assert action.id is not None
         _check_action(action)
         with self._writing():
@@ -352,6 +364,16 @@ class ContentStore(FormalStore):
             self._put_owners(action.id, action.owners)
             for initials in action.owners:
                 self._link_person(meeting_id, self._person_id(initials))
+            for initials in unname:
+                self._db.execute(
+                    "DELETE FROM meeting_people WHERE meeting_id = ? AND person_id = "
+                    "(SELECT id FROM people WHERE initials = ?)",
+                    [meeting_id, initials],
+                )
+            for initials in forget:
+                found = self._q("SELECT id FROM people WHERE initials = ?", [initials])
+                if found and not self._named_anywhere(int(found[0]["id"])):
+                    self._db.execute("DELETE FROM people WHERE id = ?", [found[0]["id"]])
             self._derive_updates(meeting_id)
 
     def delete_action(self, action_id: int) -> tuple[int, int, Action]:

@@ -56,9 +56,8 @@ class EditAction(BookCommand):
         self._model.put(self._item_id, self._new)
 
     def undo_it(self) -> None:
-        self._model.put(self._item_id, self._old)
-        if self._named is not None:
-            self._model.forget(*self._named)
+        unknown, unnamed = self._named or ((), ())
+        self._model.put(self._item_id, self._old, unnamed, unknown)
 
     def id(self) -> int:
         return 2

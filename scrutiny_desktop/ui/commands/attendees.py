@@ -34,8 +34,14 @@ class AddPerson(BookCommand):
 class SetAttendance(BookCommand):
     """Change someone's attendance or chair (None: named only, not attending)."""
 
-    def __init__(self, model: AttendeesModel, initials: str, attendance: Attendance | None) -> None:
-        super().__init__(f"Attendance of {initials}")
+    def __init__(
+        self,
+        model: AttendeesModel,
+        initials: str,
+        attendance: Attendance | None,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(text or f"Attendance of {initials}")
         self._model, self._initials, self._attendance = model, initials, attendance
         self._before: NamedState | None = None
 

@@ -13,11 +13,9 @@ from typing import Generic, TypeVar
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.book.formal import SeriesSettings
-from scrutiny_desktop.book.people import NamedState
-from scrutiny_desktop.domain.model import Attendance, Declaration, Item, Resolution
+from scrutiny_desktop.domain.model import Declaration, Item, Resolution
 from scrutiny_desktop.ui.commands.base import BookCommand
 from scrutiny_desktop.ui.formal.models import HasId, ItemRows
-from scrutiny_desktop.ui.models.attendees import AttendeesModel
 from scrutiny_desktop.ui.models.items import ItemsModel
 from scrutiny_desktop.ui.session import BookSession
 
@@ -142,33 +140,6 @@ class DeleteRow(BookCommand, Generic[R]):
         self._model.touch(self._item_id)
         self._session.write(self._kind.add, self._item_id, row, position)
         self._model.inserted(self._item_id, position, row)
-
-
-class ChangeAttendance(BookCommand):
-    """One person's attendance changed (arrived, left, substitute for): ``set_attendance``;
-    undo puts back everything the meeting said of them (``put_named_state``)."""
-
-    def __init__(
-        self, session: BookSession, attendees: AttendeesModel, new: Attendance, text: str
-    ) -> None:
-        super().__init__(text)
-        self._session, self._attendees, self._new = session, attendees, new
-        self._before: NamedState | None = None
-
-    def do(self) -> None:
-        mid = self._session.meeting_id
-        assert mid is not None
-        book = self._session.book
-        if self._before is None:
-            self._before = book.named_state(mid, self._new.initials)
-        self._session.write(book.set_attendance, mid, self._new)
-        self._attendees.refresh()
-
-    def undo_it(self) -> None:
-        mid = self._session.meeting_id
-        assert mid is not None and self._before is not None
-        self._session.write(self._session.book.put_named_state, mid, self._before)
-        self._attendees.refresh()
 
 
 class SetSeriesSettings(BookCommand):

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject
 
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Moment, Person
 from scrutiny_desktop.domain.wording import moment_text
+from scrutiny_desktop.ui.commands.attendees import SetAttendance
 from scrutiny_desktop.ui.context import Context
 from scrutiny_desktop.ui.formal.attendance_dialog import AttendanceDialog, Field
-from scrutiny_desktop.ui.formal.commands import ChangeAttendance
 from scrutiny_desktop.ui.formal.running import RunDialog, run_modal
 from scrutiny_desktop.ui.formal.times import minute_of
 from scrutiny_desktop.ui.workspace import Workspace
@@ -64,7 +64,7 @@ class MomentsController(QObject):
         return Moment(minute_of(self._clock()), None if item is None else item.number)
 
     def _push(self, ws: Workspace, new: Attendance, text: str) -> None:
-        self._ctx.push(ChangeAttendance(ws.session, ws.attendees, new, text))
+        self._ctx.push(SetAttendance(ws.attendees, new.initials, new, text))
 
     def arrived_now(self, initials: str | None = None) -> None:
         """The attendee (given, else chosen) arrived now; someone sent apologies or marked

@@ -179,22 +179,23 @@ class ActionsModel(ItemRowsModel):
         unknown = tuple(o for o in owners if book.person(o) is None)
         return unknown, tuple(o for o in owners if o not in named)
 
-    def forget(self, unknown: tuple[str, ...], unnamed: tuple[str, ...]) -> None:
-        """Take back what ``newly_named`` said an edit added, once the edit is undone."""
-        book, mid, write = self._session.book, self._session.meeting_id, self._session.write
-        assert mid is not None
-        for initials in unnamed:
-            write(book.unlink_person, mid, initials)
-        for initials in unknown:
-            write(book.forget_person, initials)
-        if unknown or unnamed:
-            self.names_changed.emit()
-
-    def put(self, item_id: int, action: Action) -> None:
+    def put(
+        self,
+        item_id: int,
+        action: Action,
+        unnamed: tuple[str, ...] = (),
+        unknown: tuple[str, ...] = (),
+    ) -> None:
+        """Write an action whole; ``unnamed`` and ``unknown`` (from ``newly_named``): the
+        owners an edit being undone had named or added, taken back in the same step."""
         assert action.id is not None
         shown = self._show(item_id)
         # Kept in the window when the book cannot take it now (see ui.session).
-        self._session.keep(("action", action.id), self._session.book.update_action, action)
+        self._session.keep(
+            ("action", action.id), self._session.book.update_action, action, unnamed, unknown
+        )
+        if unnamed or unknown:
+            self.names_changed.emit()
         row = self.row_of(action.id) if shown else None
         if row is not None:
             self._rows[row] = action

@@ -178,11 +178,8 @@ class UpdatesModel(ItemRowsModel):
 
     def add(self, item_id: int, update: ActionUpdate, position: int | None = None) -> ActionUpdate:
         book = self._session.book
+        # The book also reserves the reference it reports on, in the same step.
         new = self._session.write(book.add_update, item_id, update, position)
-        mid = self._session.meeting_id
-        if mid is not None and update.ref is not None:
-            # An update on 06/15 says 06/15 was handed out: never number a new action 06/15.
-            self._session.write(book.reserve_action_refs, mid, update.ref)
         if self._show(item_id):
             row = len(self._rows) if position is None else min(position, len(self._rows))
             self.beginInsertRows(QModelIndex(), row, row)
