@@ -35,12 +35,12 @@ def _child(book: Path, out_dir: Path) -> None:
         raise RuntimeError(f"cannot open {book}")
     window.show()
     app.processEvents()
-    window.meeting_list.fetch_all()  # as the picker does when it gets the keyboard
+    window.meetings.meeting_list.fetch_all()  # as the picker does when it gets the keyboard
     rng = random.Random(7)
     for _ in range(SWITCHES):
-        row = rng.randrange(window.picker.count())
-        window.picker.setCurrentIndex(row)
-        window.picker.activated.emit(row)
+        row = rng.randrange(window.meetings.picker.count())
+        window.meetings.picker.setCurrentIndex(row)
+        window.meetings.picker.activated.emit(row)
         app.processEvents()
         app.processEvents()
     assert window.ws is not None and window.ws.session.meeting_id is not None

@@ -46,17 +46,17 @@ def switch_times(book: Path, switches: int, seed: int) -> list[float]:
         window.show()
         for _ in range(5):
             app.processEvents()
-        window.meeting_list.fetch_all()  # as the picker does when it gets the keyboard
-        rows = window.picker.count()
+        window.meetings.meeting_list.fetch_all()  # as the picker does when it gets the keyboard
+        rows = window.meetings.picker.count()
         rng = random.Random(seed)
         times = []
         for _ in range(switches):
             row = rng.randrange(rows)
-            while row == window.picker.currentIndex():
+            while row == window.meetings.picker.currentIndex():
                 row = rng.randrange(rows)
             start = time.perf_counter()
-            window.picker.setCurrentIndex(row)
-            window.picker.activated.emit(row)
+            window.meetings.picker.setCurrentIndex(row)
+            window.meetings.picker.activated.emit(row)
             QApplication.processEvents()  # layout, then the paint of what changed
             QApplication.processEvents()
             times.append(time.perf_counter() - start)

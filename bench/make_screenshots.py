@@ -94,18 +94,18 @@ def main() -> int:
         window.show()
 
         window.open_meeting(second)
-        window._do_register()
-        assert window.register_pane is not None
+        window.finding.show_register()
+        assert window.finding.register_pane is not None
         _grab(app, window, "register.png")
-        window.register_dock.close()
+        window.finding.register_dock.close()
 
-        window._do_search()
-        assert window.search_pane is not None
-        window.search_pane.box.setText("domestic abuse")
-        window.search_pane.run()
-        window.search_pane.results.setCurrentRow(0)
+        window.finding.show_search()
+        assert window.finding.search_pane is not None
+        window.finding.search_pane.box.setText("domestic abuse")
+        window.finding.search_pane.run()
+        window.finding.search_pane.results.setCurrentRow(0)
         _grab(app, window, "search.png")
-        window.search_dock.close()
+        window.finding.search_dock.close()
 
         window.open_meeting(first)
         window.show_busiest_item()

@@ -13,6 +13,7 @@ JSON reader (a command-line export is a whole process each time).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -36,6 +37,7 @@ EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 1, 2, 3
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
+log = logging.getLogger(__name__)
 MAX_LIMIT = 100_000
 
 #: The commands that only read a book: they work while a window has it open.
@@ -301,7 +303,11 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             write_bytes_atomically(target, text.encode("utf-8"))
         return EXIT_OK
     assert target is not None
-    formats.find(args.format, public=args.public).write(minutes, target, presentation=presentation)
+    written = formats.find(args.format, public=args.public).write(
+        minutes, target, presentation=presentation
+    )
+    for sub in getattr(written, "substitutions", ()):  # the PDF's characters with no glyph
+        log.warning("PDF %s: %s", target.name, sub)
     return EXIT_OK
 
 

@@ -91,7 +91,8 @@ def _write_json(minutes: Minutes, out: Path, **_presentation: object) -> None:
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 FORMATS: tuple[ExportFormat, ...] = (
-    *_both("pdf", ("PDF", "Public PDF"), ".pdf", "pdf", "export_pdf", "application/pdf"),
+    # Returns a ``PdfReport``: the pages written and any characters the font could not draw.
+    *_both("pdf", ("PDF", "Public PDF"), ".pdf", "pdf", "export_pdf_report", "application/pdf"),
     *_both("docx", ("Word", "Public Word"), ".docx", "docx_export", "write_docx", _DOCX),
     *_both(
         "html", ("Web page", "Public web page"), ".html", "html_export", "write_html", "text/html"

@@ -6,7 +6,8 @@ Sub-headings are bold, restricted paragraphs are tinted. The document is convert
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import (
@@ -25,6 +26,11 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 from scrutiny_desktop.domain.limits import PARAGRAPH
 from scrutiny_desktop.domain.model import Paragraph
 from scrutiny_desktop.ui import theme
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
 
 HEADING = int(QTextFormat.Property.UserProperty) + 1
 RESTRICTED = int(QTextFormat.Property.UserProperty) + 2
@@ -137,6 +143,9 @@ class BodyEditor(QPlainTextEdit):
             "Type the minutes of this item. Enter starts a paragraph; "
             "Ctrl+Shift+H makes it a sub-heading, Ctrl+Shift+R marks it restricted."
         )
+        #: Actions for the top of the context menu at a position (spelling suggestions),
+        #: made as children of the menu given; set by whoever offers them.
+        self.menu_first: Callable[[QWidget, QPoint, QMenu], list[QAction]] | None = None
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         # The only Python on a keystroke's path (an event() override would run for every
@@ -193,6 +202,10 @@ class BodyEditor(QPlainTextEdit):
         for action in menu.actions():
             if action.objectName() in ("edit-undo", "edit-redo"):
                 menu.removeAction(action)
+        if self.menu_first is not None:
+            from scrutiny_desktop.ui.spelling.menu import put_first  # when a menu opens
+
+            put_first(menu, self.menu_first(self, e.pos(), menu))
         menu.exec(e.globalPos())
         menu.deleteLater()
 

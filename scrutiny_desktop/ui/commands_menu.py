@@ -1,8 +1,10 @@
-"""The window's commands: names, shortcuts and menus, declared in one table."""
+"""The window's commands: names, shortcuts and menus, declared in tables (``COMMANDS`` here,
+the formal and writing parts' beside their controllers; ``command_table.ALL_COMMANDS``
+is every one), and the menus made from them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -17,7 +19,7 @@ class Command:
     name: str
     menu: str
     text: str
-    keys: Key
+    keys: Key  # "": none (the menu is the way to it)
     checkable: bool = False
     icon: str | None = None  # a QStyle.StandardPixmap name: every style draws these
     also: tuple[Key, ...] = ()  # more shortcuts, not shown in the menu
@@ -31,6 +33,7 @@ COMMANDS = (
     Command("export_pdf", "&File", "Export &PDF…", "Ctrl+P", icon="SP_FileDialogDetailedView"),
     Command("export_public_pdf", "&File", "Export p&ublic PDF…", "Ctrl+Shift+B"),
     Command("export_json", "&File", "Export &JSON…", "Ctrl+J"),
+    Command("circulate", "&File", "C&irculation drafts (e-mail)…", "Ctrl+E"),
     Command("save_copy", "&File", "Save a &copy…", "Ctrl+Shift+S", icon="SP_DialogSaveButton"),
     Command("quit", "&File", "&Quit", "Ctrl+Q", icon="SP_DialogCloseButton"),
     Command("undo", "&Edit", "&Undo", S.Undo, icon="SP_ArrowBack"),
@@ -55,7 +58,7 @@ COMMANDS = (
     Command("chair", "&People", "Mark as &chair", "Ctrl+Shift+C"),
     Command("remove_person", "&People", "&Remove from meeting", S.Delete),
     Command("new_item", "&Item", "&New item", "Ctrl+Shift+I"),
-    Command("insert_item", "&Item", "&Insert item after this one", "Ctrl+Alt+I"),
+    Command("insert_item", "&Item", "Insert item a&fter this one", "Ctrl+Alt+I"),
     Command("move_up", "&Item", "Move item &up", "Ctrl+Shift+Up"),
     Command("move_down", "&Item", "Move item &down", "Ctrl+Shift+Down"),
     Command("delete_item", "&Item", "De&lete item", S.Delete, icon="SP_TrashIcon"),
@@ -66,7 +69,7 @@ COMMANDS = (
     Command("new_action", "&Actions", "&New action", "Ctrl+Return"),
     Command("new_unnumbered", "&Actions", "New &unnumbered action", "Ctrl+Shift+Return"),
     Command("delete_action", "&Actions", "&Delete action", S.Delete, icon="SP_TrashIcon"),
-    Command("add_update", "&Actions", "Add &update on an earlier action", "Ctrl+Shift+M"),
+    Command("add_update", "&Actions", "Add update &on an earlier action", "Ctrl+Shift+M"),
     Command("delete_update", "&Actions", "Delete u&pdate", S.Delete),
     Command("action_history", "&Actions", "Action &history…", "Ctrl+H"),
     Command("go_attendees", "&View", "Go to &attendees", "Ctrl+1"),
@@ -85,7 +88,7 @@ COMMANDS = (
 
 
 def build_menus(
-    window: QMainWindow, slots: dict[str, Callable[[], None]]
+    window: QMainWindow, commands: Sequence[Command], slots: dict[str, Callable[[], None]]
 ) -> tuple[dict[str, QAction], dict[str, QMenu]]:
     """Create every QAction (shortcut shown in its menu) and the menus holding them.
 
@@ -94,15 +97,16 @@ def build_menus(
     """
     actions: dict[str, QAction] = {}
     menus: dict[str, QMenu] = {}
-    for c in COMMANDS:
+    icons = {c.name: c.icon for c in commands if c.icon is not None}
+    for c in commands:
         menu = menus.get(c.menu)
         if menu is None:
             menu = window.menuBar().addMenu(c.menu)
-            menu.aboutToShow.connect(lambda m=menu: set_icons(window, m))
+            menu.aboutToShow.connect(lambda m=menu: set_icons(window, m, icons))
             menus[c.menu] = menu
         action = QAction(c.text, window)
         action.setObjectName(c.name)
-        keys = [QKeySequence(c.keys)]
+        keys = [QKeySequence(c.keys)] if c.keys else []
         for k in c.also:
             more = QKeySequence.keyBindings(k) if isinstance(k, S) else [QKeySequence(k)]
             keys += [m for m in more if m not in keys]
@@ -120,14 +124,11 @@ def build_menus(
     return actions, menus
 
 
-_ICONS = {c.name: c.icon for c in COMMANDS if c.icon is not None}
-
-
-def set_icons(window: QMainWindow, menu: QMenu) -> None:
+def set_icons(window: QMainWindow, menu: QMenu, icons: dict[str, str]) -> None:
     """Give the menu's commands their icons (once; later calls find them set)."""
     from PySide6.QtWidgets import QStyle
 
     for action in menu.actions():
-        name = _ICONS.get(action.objectName())
+        name = icons.get(action.objectName())
         if name is not None and action.icon().isNull():
             action.setIcon(window.style().standardIcon(getattr(QStyle.StandardPixmap, name)))

@@ -48,7 +48,7 @@ def window_on(qtbot: QtBot, tmp_path: Path) -> Iterator[Make]:
 
     yield make
     for window in made:
-        window._discard_kept = True  # a test that left the book failing
+        window.books.discard_kept = True  # a test that left the book failing
         window.close()
 
 
@@ -95,11 +95,11 @@ def test_disk_full_banner_keeps_typing_and_action_edits_then_recovers(
     disk = DiskFull(ws.book, monkeypatch)
     _type_in_body(window, qtbot, TYPED)
     # The banner says what happened and that the typing is safe; it stays.
-    assert window.banner.isVisible()
-    text = window.banner.label.text()
+    assert window.books.banner.isVisible()
+    text = window.books.banner.label.text()
     assert "can no longer be saved: the disk is full" in text
     assert "Your typing is kept in the window" in text
-    assert "Not saved" in window.saved_label.text()
+    assert "Not saved" in window.books.saved_label.text()
     assert TYPED in ws.agenda_pane.editor.toPlainText()
     assert TYPED not in _body(example_book)
     # An action edited while the disk is full is shown, kept, and not in the book yet.
@@ -110,11 +110,11 @@ def test_disk_full_banner_keeps_typing_and_action_edits_then_recovers(
     assert ws.actions.data(index) == "Action text typed during the fault"
     assert ws.session.pending == 2
     qtbot.wait(200)  # retries keep failing; nothing is dropped
-    assert window.banner.failing and ws.session.pending == 2
+    assert window.books.banner.failing and ws.session.pending == 2
     # Space is freed: the retry replays the kept edits, in order, and says so.
     disk.full = False
-    qtbot.waitUntil(lambda: not window.banner.failing, timeout=3000)
-    assert "Saving works again" in window.banner.label.text()
+    qtbot.waitUntil(lambda: not window.books.banner.failing, timeout=3000)
+    assert "Saving works again" in window.books.banner.label.text()
     assert ws.session.pending == 0
     assert TYPED in _body(example_book)
     with Book.open(example_book, read_only=True) as book:
@@ -131,11 +131,11 @@ def test_moved_book_keeps_typing_until_it_is_put_back(
     elsewhere = tmp_path / "moved away.sqlite"
     os.rename(example_book, elsewhere)
     _type_in_body(window, qtbot, TYPED)
-    assert "was moved or renamed" in window.banner.label.text()
+    assert "was moved or renamed" in window.books.banner.label.text()
     qtbot.wait(150)
-    assert window.banner.failing
+    assert window.books.banner.failing
     os.rename(elsewhere, example_book)
-    qtbot.waitUntil(lambda: not window.banner.failing, timeout=3000)
+    qtbot.waitUntil(lambda: not window.books.banner.failing, timeout=3000)
     assert TYPED in _body(example_book)
 
 
@@ -145,10 +145,10 @@ def test_deleted_book_save_a_copy_and_continue_in_it(
     window = window_on(example_book)
     example_book.unlink()
     _type_in_body(window, qtbot, TYPED)
-    assert "was deleted" in window.banner.label.text()
+    assert "was deleted" in window.books.banner.label.text()
     copy = tmp_path / "rescued.sqlite"
     assert window.save_copy_to(copy, switch=True)
-    assert not window.banner.failing
+    assert not window.books.banner.failing
     assert str(copy) in window.windowTitle()
     assert TYPED in _body(copy)
     _type_in_body(window, qtbot, "and carried on in the copy")
@@ -196,7 +196,7 @@ def test_copy_during_a_fault_holds_the_kept_edits(
     assert window.save_copy_to(copy, switch=False)
     assert TYPED in _body(copy)
     assert TYPED not in _body(example_book)
-    assert window.banner.failing  # still on the failing book, still retrying
+    assert window.books.banner.failing  # still on the failing book, still retrying
 
 
 def test_closing_while_edits_are_kept_asks(
@@ -217,7 +217,7 @@ def test_read_only_book_says_why_and_disables_editing(window_on: Make, example_b
     window = MainWindow(None, example_book.parent / "data", example_path(), backups=False)
     assert window.open_book(example_book, read_only=True)
     assert "(read-only)" in window.windowTitle()
-    assert window.read_only_label.text() == "Read-only: opened read-only as asked"
+    assert window.books.read_only_label.text() == "Read-only: opened read-only as asked"
     for name in ("new_item", "new_action", "add_person", "new_meeting", "header"):
         assert not window.act[name].isEnabled(), name
     assert window.act["save_copy"].isEnabled()
@@ -289,8 +289,8 @@ def test_a_damaged_book_found_by_the_backup_is_serious(
 
     monkeypatch.setattr(backup, "snapshot", damaged)
     window = window_on(example_book, backups=True)
-    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
-    assert "This book is damaged" in window.banner.label.text()
+    qtbot.waitUntil(lambda: window.books.banner.isVisible(), timeout=5000)
+    assert "This book is damaged" in window.books.banner.label.text()
 
 
 def _asked(window: MainWindow) -> QMessageBox | None:
@@ -356,13 +356,13 @@ def test_leaving_the_book_while_edits_are_kept_asks_and_keeping_the_window_keeps
     assert asked == []  # asked first, before any file is chosen or made
     _answer(window, "&Keep the window open")
     # Nothing was left: the same book, the kept edits, the retry going on.
-    assert window.ws is ws and ws.session.pending and window.banner.failing
+    assert window.ws is ws and ws.session.pending and window.books.banner.failing
     assert TYPED in ws.agenda_pane.editor.toPlainText()
     assert str(example_book) in window.windowTitle()
     assert not list((tmp_path / "data").glob("example-meeting*.sqlite"))
     # Space is freed: the kept edits reach the book after all.
     disk.full = False
-    qtbot.waitUntil(lambda: not window.banner.failing, timeout=3000)
+    qtbot.waitUntil(lambda: not window.books.banner.failing, timeout=3000)
     assert ws.session.pending == 0
     assert TYPED in _body(example_book)
 

@@ -152,7 +152,7 @@ def test_search_opens_below_the_attendees_not_over_them(
     assert window.ws is not None
     keys.ctrl(K.Key_F)
     qtbot.wait(50)
-    assert window.search_pane is not None and window.search_pane.isVisible()
+    assert window.finding.search_pane is not None and window.finding.search_pane.isVisible()
     assert window.tabifiedDockWidgets(window.docks["attendees"]) == []
     assert window.ws.attendees_pane.table.isVisible()
     assert not window.ws.attendees_pane.table.visibleRegion().isEmpty()

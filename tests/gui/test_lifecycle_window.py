@@ -74,8 +74,10 @@ def test_signed_off_meeting_refuses_every_write_and_says_why(
         book.sign_off(mid, "LW", SIGNED)
         before = interchange.dumps(book.minutes(mid))
     window = make_window(example_book)
-    assert window.read_only_banner.isVisible()
-    assert window.read_only_banner.text().startswith("Signed off by LW on 26.03.15 — read-only")
+    assert window.meetings.read_only_banner.isVisible()
+    assert window.meetings.read_only_banner.text().startswith(
+        "Signed off by LW on 26.03.15 — read-only"
+    )
     for c in ("new_action", "new_item", "add_person", "chair", "header", "restricted_item"):
         assert not window.act[c].isEnabled(), c
     for c in ("sign_off", "agree_previous", "heading", "add_update", "delete_update"):
@@ -207,7 +209,7 @@ def test_sign_off_verify_and_reopen_from_the_window(
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert ws.session.meeting is not None and ws.session.meeting.is_signed_off
     assert ws.agenda_pane.editor.isReadOnly()
-    assert "Signed off by LW on 26.03.15" in window.read_only_banner.text()
+    assert "Signed off by LW on 26.03.15" in window.meetings.read_only_banner.text()
     told = _told(window)
     keys.press(K.Key_F9)
     assert any(m.startswith("Verified:") for m in told)
@@ -219,7 +221,7 @@ def test_sign_off_verify_and_reopen_from_the_window(
     keys.enter()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert not ws.session.meeting.is_signed_off
-    assert not window.read_only_banner.isVisible()
+    assert not window.meetings.read_only_banner.isVisible()
     assert ws.book.reopenings(ws.session.meeting.id or 0)[0].reason == "Typo in item 3"
 
 
@@ -229,7 +231,7 @@ def test_register_filters_and_enter_opens_the_meeting_and_action(
     window = make_window(example_book)
     window.today = lambda: date(2015, 3, 20)
     keys.ctrl(K.Key_R)
-    pane = window.register_pane
+    pane = window.finding.register_pane
     assert pane is not None and pane.isVisible()
     model = pane.model
     all_open = model.rowCount()
@@ -273,18 +275,18 @@ def test_register_csv_from_the_window_keeps_non_ascii(
         assert item.id is not None
         book.add_action(item.id, Action(id=None, ref=None, text=welsh, owners=("SH",)))
     window = make_window(example_book)
-    window._do_register()
-    assert window.register_pane is not None
+    window.finding.show_register()
+    assert window.finding.register_pane is not None
     out = tmp_path / "register.csv"
     suggested = _save_as(monkeypatch, out)
     told = _told(window)
-    window.register_pane.export_button.click()
+    window.finding.register_pane.export_button.click()
     assert suggested[0].endswith(".csv")
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0][:3] == ["Series", "Ref", "Action"]
     assert welsh in [r[2] for r in rows[1:]]
-    assert len(rows) - 1 == window.register_pane.model.rowCount()
+    assert len(rows) - 1 == window.finding.register_pane.model.rowCount()
     assert any(str(out) in m for m in told)
 
 
@@ -298,7 +300,7 @@ def test_search_finds_a_word_typed_a_moment_ago_and_opens_the_place(
     keys.type(" Zebracrossing outside headquarters.")
     _item(window, "Matters arising")
     keys.ctrl(K.Key_F)
-    pane = window.search_pane
+    pane = window.finding.search_pane
     assert pane is not None and QApplication.focusWidget() is pane.box
     keys.type("zebracross")
     keys.enter()

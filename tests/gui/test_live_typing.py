@@ -102,7 +102,7 @@ def test_a_table_does_not_start_editing_from_a_letter_unless_entered_on_purpose(
     before = window.ws.book.minutes(window.ws.session.meeting_id or 0)
     keys.ctrl(K.Key_R)  # the register: Enter opens the action 13/15 in its table
     keys.type("13/15")
-    keys.qtbot.waitUntil(lambda: window.register_pane is not None)
+    keys.qtbot.waitUntil(lambda: window.finding.register_pane is not None)
     keys.press(K.Key_Down)
     keys.enter()
     table = window.ws.actions_pane.table

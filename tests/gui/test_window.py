@@ -90,7 +90,7 @@ def test_typing_reaches_the_book_within_a_second(
     keys.type(" More.")
     assert window.ws is not None
     qtbot.waitUntil(lambda: window.ws.book.body(six)[0].text.endswith("More."), timeout=1000)  # type: ignore[union-attr]
-    assert window.saved_label.text().startswith("Saved ")
+    assert window.books.saved_label.text().startswith("Saved ")
 
 
 def test_subheadings_and_restricted_paragraphs_by_shortcut(
@@ -144,8 +144,8 @@ def test_unknown_owner_is_offered_as_a_new_person_without_a_dialog(
     keys.ctrl(K.Key_3)
     _new_action(keys, "Write to the panel", "SH/ZZ")
     assert QApplication.activeModalWidget() is None
-    assert window.person_button.isVisible()
-    assert "ZZ" in window.person_button.text()
+    assert window.editing.person_button.isVisible()
+    assert "ZZ" in window.editing.person_button.text()
     keys.ctrl_shift(K.Key_D)
     assert window.ws is not None
     pane = window.ws.attendees_pane
@@ -157,7 +157,7 @@ def test_unknown_owner_is_offered_as_a_new_person_without_a_dialog(
     assert person is not None and (person.name, person.organisation) == ("Zoe Zephaniah", "PCP")
     row = window.ws.attendees.row_for("ZZ")
     assert row is not None and row.attendance is None  # named, not marked present
-    assert not window.person_button.isVisible()
+    assert not window.editing.person_button.isVisible()
 
 
 def test_attendees_line_proposes_editable_initials_and_marks_the_chair(
@@ -234,7 +234,7 @@ def test_signed_off_meeting_is_read_only(
     assert window.ws is not None
     assert window.ws.agenda_pane.editor.isReadOnly()
     assert not window.act["new_action"].isEnabled()
-    assert "signed off" in window.header_label.text()
+    assert "signed off" in window.meetings.header_label.text()
 
 
 def test_a_meeting_locked_while_open_is_refused_with_a_message(
@@ -273,7 +273,7 @@ def test_every_command_has_a_shortcut_listed_in_help(
     window = make_window(example_book)
     for menu in window.menus.values():
         for action in menu.actions():
-            if not action.isSeparator():
+            if not action.isSeparator() and action.menu() is None:  # a submenu: its letter
                 assert not action.shortcut().isEmpty(), action.text()
     keys.press(K.Key_F1)
     dialog = QApplication.activeModalWidget()
@@ -331,24 +331,26 @@ def long_book(empty_book: Path) -> Path:
 
 
 def _listed(window: MainWindow) -> list[str]:
-    return [window.picker.itemText(row) for row in range(window.picker.count())]
+    return [window.meetings.picker.itemText(row) for row in range(window.meetings.picker.count())]
 
 
 def test_a_long_book_lists_its_meetings_as_the_picker_needs_them(
     make_window: WindowFactory, long_book: Path, keys: Keys
 ) -> None:
     window = make_window(long_book)
-    assert window.picker.currentText() == "14.06.2020  Panel 249"  # the newest is open
-    assert window.picker.count() == MeetingListModel.PAGE  # not all 250 read to show one
+    assert window.meetings.picker.currentText() == "14.06.2020  Panel 249"  # the newest is open
+    assert window.meetings.picker.count() == MeetingListModel.PAGE  # not all 250 read to show one
 
     window.open_meeting(window.ws.book.resolve_meeting("2000-01-01") if window.ws else None)
-    assert window.picker.currentText() == "01.01.2000  Panel 0"  # read back as far as needed
+    assert (
+        window.meetings.picker.currentText() == "01.01.2000  Panel 0"
+    )  # read back as far as needed
     assert window.ws is not None and window.ws.session.meeting is not None
     assert window.ws.session.meeting.title == "Panel 0"
 
     keys.ctrl(K.Key_G)  # Go to meeting: its list holds every meeting
-    assert window.picker.count() == 250
-    window.picker.hidePopup()
+    assert window.meetings.picker.count() == 250
+    window.meetings.picker.hidePopup()
 
 
 def test_the_keyboard_reaches_every_meeting_in_the_picker(
@@ -357,8 +359,8 @@ def test_the_keyboard_reaches_every_meeting_in_the_picker(
     window = make_window(long_book)
     # A key reaching the picker while it lists a page (as when it kept the keyboard
     # while another book was opened) goes as far as the whole list.
-    qtbot.keyClick(window.picker, K.Key_End)
-    assert window.picker.currentText() == "01.01.2000  Panel 0"
+    qtbot.keyClick(window.meetings.picker, K.Key_End)
+    assert window.meetings.picker.currentText() == "01.01.2000  Panel 0"
 
 
 def test_a_meeting_given_another_date_moves_in_the_picker(
@@ -367,9 +369,9 @@ def test_a_meeting_given_another_date_moves_in_the_picker(
     window = make_window(long_book)
     assert window.ws is not None and window.ws.session.meeting is not None
     newest = window.ws.session.meeting
-    window.push(EditHeader(window.ws.session, newest, replace(newest, date=date(1990, 1, 1))))
-    assert window.picker.currentText() == "01.01.1990  Panel 249"
-    window.meeting_list.fetch_all()
+    window.ctx.push(EditHeader(window.ws.session, newest, replace(newest, date=date(1990, 1, 1))))
+    assert window.meetings.picker.currentText() == "01.01.1990  Panel 249"
+    window.meetings.meeting_list.fetch_all()
     listed = _listed(window)
     assert len(listed) == len(set(listed)) == 250  # none twice, none left out
     assert listed[0] == "15.05.2020  Panel 248" and listed[-1] == "01.01.1990  Panel 249"
@@ -380,6 +382,6 @@ def test_leaving_a_book_empties_the_picker(
 ) -> None:
     window = make_window(long_book)
     window.show_welcome()
-    assert window.picker.count() == 0
-    window.meeting_list.fetch_all()  # reads nothing from the closed book
-    assert window.picker.count() == 0
+    assert window.meetings.picker.count() == 0
+    window.meetings.meeting_list.fetch_all()  # reads nothing from the closed book
+    assert window.meetings.picker.count() == 0

@@ -8,7 +8,8 @@ document (one edit block, so one ``BodyEdit``). The window:
 * builds it once, adds ``offer_bar`` to the status bar (``addPermanentWidget``), merges
   ``WRITING_COMMANDS`` into its menus with ``slots()``, and after ``show()`` calls
   ``start()``;
-* adds ``menu_actions(editor, pos, menu)`` to the top of the minutes editor's context menu.
+* needs nothing more: the minutes editor's context menu gets the suggestions from
+  ``menu_actions`` (set as the editor's ``menu_first`` once started).
 
 Nothing of the spell-check is on the start-up path: importing this module and building the
 controller cost about a millisecond; the highlighters, field underlines and phrase typing
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
 WRITING_COMMANDS = (
     Command("spelling_suggestions", "&Edit", "Spelling &suggestions…", "F7"),
     Command("glossary", "&Edit", "&Glossary of abbreviations…", "Shift+F7"),
-    Command("glossary_offer", "&Edit", "Add the &offered abbreviation…", "Ctrl+Shift+A"),
+    Command("glossary_offer", "&Edit", "Add the &offered abbreviation…", "Ctrl+F7"),
     Command("insert_phrase", "&Edit", "Insert standard &phrase…", "F8"),
     Command("edit_phrases", "&Edit", "Standard p&hrases…", "Shift+F8"),
 )
@@ -108,6 +109,13 @@ class WritingController(QObject):
             "edit_phrases": self.edit_phrases,
         }
 
+    def update_actions(self, act: dict[str, QAction]) -> None:
+        ws = self._ctx.workspace
+        for name in ("spelling_suggestions", "glossary", "glossary_offer"):
+            act[name].setEnabled(ws is not None)
+        act["insert_phrase"].setEnabled(self._ctx.editable)
+        act["edit_phrases"].setEnabled(ws is not None and not ws.book.read_only)
+
     # ------------------------------------------------------------ the open book
 
     def start(self, delay_ms: int = LOAD_DELAY_MS) -> None:
@@ -145,6 +153,7 @@ class WritingController(QObject):
             self.body = self.typing = None
             return
         editor = ws.agenda_pane.editor
+        editor.menu_first = self.menu_actions  # suggestions at the top of its context menu
         self.typing = PhraseTyping(editor, lambda: self.phrases, self._seal, self._ctx.tell)
         self.body = BodySpelling(editor, self.spelling, self.typing.trigger_typed)
         ws.agenda_pane.current_item_changed.connect(self._item_shown)

@@ -11,13 +11,16 @@ Polish ą ć ę ł ń ó ś ź ż). ``tests/ui/formal/test_commands_table.py`` c
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 
 from scrutiny_desktop.ui.commands_menu import Command
-from scrutiny_desktop.ui.formal.details_controller import ItemDetailsController
-from scrutiny_desktop.ui.formal.moments_controller import MomentsController
-from scrutiny_desktop.ui.formal.series_controller import SeriesController
+
+if TYPE_CHECKING:  # the table is read at start-up; the controllers are made later
+    from scrutiny_desktop.ui.formal.details_controller import ItemDetailsController
+    from scrutiny_desktop.ui.formal.moments_controller import MomentsController
+    from scrutiny_desktop.ui.formal.series_controller import SeriesController
 
 S = QKeySequence.StandardKey
 FORMAL_COMMANDS = (
@@ -36,8 +39,8 @@ FORMAL_COMMANDS = (
     Command("exclusion", "&Item", "Draft the &exclusion resolution", "Ctrl+Shift+Q"),
     Command("arrived_now", "&People", "Arri&ved now", "F6"),
     Command("left_now", "&People", "&Left now", "Shift+F6"),
-    Command("substitute", "&People", "&Substitute for…", "F8"),
-    Command("attendance_moments", "&People", "Arrival and de&parture…", "Shift+F8"),
+    Command("substitute", "&People", "&Substitute for…", "Shift+F12"),
+    Command("attendance_moments", "&People", "Arrival and de&parture…", "F12"),
     Command("series_settings", "&Meeting", "Series se&ttings…", "Shift+F4"),
 )
 """``delete_declaration`` and ``delete_resolution`` are Del in their table only, as the

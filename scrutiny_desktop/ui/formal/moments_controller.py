@@ -79,7 +79,7 @@ class MomentsController(QObject):
         moment = self.now()
         self._push(ws, replace(a, arrived=moment), f"{initials} arrived")
         self._ctx.tell(
-            f"{person.display_name} joined the meeting {moment_text(moment)} (Shift+F8 changes it)"
+            f"{person.display_name} joined the meeting {moment_text(moment)} (F12 changes it)"
         )
 
     def left_now(self, initials: str | None = None) -> None:
@@ -95,7 +95,7 @@ class MomentsController(QObject):
         moment = self.now()
         self._push(ws, replace(a, left=moment), f"{initials} left")
         self._ctx.tell(
-            f"{person.display_name} left the meeting {moment_text(moment)} (Shift+F8 changes it)"
+            f"{person.display_name} left the meeting {moment_text(moment)} (F12 changes it)"
         )
 
     def substitute(self, initials: str, for_initials: str | None) -> bool:

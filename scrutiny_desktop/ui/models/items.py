@@ -29,8 +29,16 @@ class ItemsModel(QAbstractListModel):
         super().__init__()
         self._session = session
         self._items: list[Item] = []
+        self._inquorate: frozenset[int] = frozenset()
 
     # ------------------------------------------------------------ reading
+
+    def set_inquorate(self, item_ids: frozenset[int]) -> None:
+        """Mark the items taken with fewer members in the room than the quorum."""
+        if item_ids != self._inquorate:
+            self._inquorate = item_ids
+            if self._items:
+                self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
 
     def load(self) -> None:
         self.beginResetModel()
@@ -51,6 +59,8 @@ class ItemsModel(QAbstractListModel):
                 marks += "  [next meeting]"
             if item.restricted:
                 marks += "  [restricted]"
+            if item.id in self._inquorate:
+                marks += "  [inquorate]"
             return f"{item.number}. {item.title or '(untitled)'}{marks}"
         if role == Qt.ItemDataRole.EditRole:
             return item.title
@@ -58,6 +68,8 @@ class ItemsModel(QAbstractListModel):
             return item.id
         if role == Qt.ItemDataRole.ToolTipRole:
             note = " — restricted: left out of the public minutes" if item.restricted else ""
+            if item.id in self._inquorate:
+                note += " — taken with fewer members present than the quorum"
             return f"Item {item.number}: {item.title}{note}"
         if role == Qt.ItemDataRole.BackgroundRole and item.restricted:
             return QBrush(theme.restricted_tint())

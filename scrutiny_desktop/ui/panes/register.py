@@ -1,4 +1,10 @@
-"""The action register pane: filters, the table of every action of the series, CSV export."""
+"""The action register pane: filters, the table of every action of the series, CSV export.
+
+The table and its export are the full register (restricted actions marked) or, with
+"Public version" ticked, ``domain.public.public_register`` of it: what is shown is what
+is written. The file is checked first (``files.outputs.check_output``: never the book,
+a backup, a device).
+"""
 
 from __future__ import annotations
 
@@ -22,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from scrutiny_desktop.book import Book, BookError
-from scrutiny_desktop.domain.carry import RegisterFilter
+from scrutiny_desktop.domain.carry import RegisterFilter, Tracked
+from scrutiny_desktop.domain.public import public_register
 from scrutiny_desktop.export.csv_export import register_csv
 from scrutiny_desktop.files.atomic import write_bytes_atomically
+from scrutiny_desktop.files.outputs import OutputRefused, check_output
 from scrutiny_desktop.ui.models.register import (
     DUE,
     OWNERS,
@@ -60,6 +68,9 @@ class RegisterPane(QWidget):
         self.text = QLineEdit()
         self.text.setAccessibleName("Words in the action")
         self.text.setPlaceholderText("Words in the reference, text or notes")
+        self.public = QCheckBox("P&ublic version")
+        self.public.setToolTip("Leave out restricted actions, and restricted notes of updates")
+        self.public.setChecked(True)  # as the other registers: what leaves is public unless asked
         self.export_button = QPushButton("Export &CSV…")
         self.summary = QLabel()
         self.summary.setAccessibleName("Register summary")
@@ -81,6 +92,7 @@ class RegisterPane(QWidget):
         for w in (self.open_only, self.overdue, QLabel("Owner:"), self.owner):
             filters.addWidget(w)
         filters.addWidget(self.text, 1)
+        filters.addWidget(self.public)
         filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -100,6 +112,7 @@ class RegisterPane(QWidget):
         header.sectionResized.connect(self._rows_timer.start)
         self.open_only.toggled.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
+        self.public.toggled.connect(self.refresh)
         self.owner.textChanged.connect(self._timer.start)
         self.text.textChanged.connect(self._timer.start)
         self.export_button.clicked.connect(self.ask_export)
@@ -138,13 +151,17 @@ class RegisterPane(QWidget):
             self.model.set_rows([])
             self.summary.setText(f"Cannot list the actions: {e}")
             return
-        self.model.set_rows(rows)
+        shown: list[Tracked] = public_register(rows) if self.public.isChecked() else rows
+        self.model.set_rows(shown)
         self._rows_timer.start()
         where = f" of {series}" if series else ""
         late = self.model.overdue_count
+        left_out = len(rows) - len(shown)
         self.summary.setText(
-            f"{len(rows)} action{'s' if len(rows) != 1 else ''}{where}"
+            f"{len(shown)} action{'s' if len(shown) != 1 else ''}{where}"
             + (f", {late} overdue (marked OVERDUE)" if late else "")
+            + (f"; public version: {left_out} restricted left out" if left_out else "")
+            + (" (public version)" if self.public.isChecked() and not left_out else "")
             + " — Enter opens the meeting"
         )
         if rows and not self.table.currentIndex().isValid():
@@ -157,23 +174,31 @@ class RegisterPane(QWidget):
     def ask_export(self) -> None:
         found = self._source()
         series = (found[1] if found else None) or "actions"
+        which = "public register" if self.public.isChecked() else "register"
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Export the action register as CSV",
-            str(self.export_dir / f"{series} register {self._today().isoformat()}.csv"),
+            f"Export the action {which} as CSV",
+            str(self.export_dir / f"{series} {which} {self._today().isoformat()}.csv"),
             "CSV files (*.csv)",
         )
         if name:
             self.export_csv(Path(name))
 
     def export_csv(self, path: Path) -> bool:
-        """Write the rows shown (with the filters applied) as CSV; say where, or why not."""
+        """Write the rows shown (filters applied, public or full as chosen) as CSV; say
+        where, or why not."""
+        found = self._source()
         try:
-            write_bytes_atomically(path, register_csv(self.model.rows(), today=self._today()))
+            target = check_output(path, None if found is None else found[0].path)
+            write_bytes_atomically(target, register_csv(self.model.rows(), today=self._today()))
+        except OutputRefused as e:
+            self.status_message.emit(f"Not exported: {e}")
+            return False
         except OSError as e:
             self.status_message.emit(f"Could not write {path}: {e.strerror or e}")
             return False
         self.export_dir = path.parent
         n = self.model.rowCount()
-        self.status_message.emit(f"Exported {n} action{'s' if n != 1 else ''} to {path}")
+        which = "public" if self.public.isChecked() else "full, restricted marked"
+        self.status_message.emit(f"Exported {n} action{'s' if n != 1 else ''} ({which}) to {path}")
         return True

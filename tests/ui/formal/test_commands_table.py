@@ -8,6 +8,7 @@ from collections import Counter
 
 from PySide6.QtGui import QKeySequence
 
+from scrutiny_desktop.ui.command_table import ALL_COMMANDS, PANE_TOGGLES
 from scrutiny_desktop.ui.commands_menu import COMMANDS
 from scrutiny_desktop.ui.formal.commands_table import FORMAL_COMMANDS, formal_slots
 from scrutiny_desktop.ui.formal.details_controller import ItemDetailsController
@@ -26,8 +27,8 @@ def keys(key: QKeySequence.StandardKey | str) -> set[str]:
 
 def test_shortcuts_are_free(qapp: object) -> None:
     ours = [c for c in FORMAL_COMMANDS if c.keys != QKeySequence.StandardKey.Delete]
-    taken = {k for c in COMMANDS for k in keys(c.keys)}
-    taken |= {"Alt+Shift+1", "Alt+Shift+2", "Alt+Shift+3"}  # the panes' toggles
+    taken = {k for c in ALL_COMMANDS if c not in FORMAL_COMMANDS for k in keys(c.keys)}
+    taken |= {key for _, key in PANE_TOGGLES}
     for standard in QKeySequence.StandardKey:
         if standard is not QKeySequence.StandardKey.UnknownKey:
             taken |= keys(standard)
@@ -45,7 +46,7 @@ def test_menu_letters_are_unique_in_each_menu() -> None:
     clashes = [
         (mine.menu, mine.text, other.text)
         for mine in FORMAL_COMMANDS
-        for other in (*COMMANDS, *FORMAL_COMMANDS)
+        for other in ALL_COMMANDS
         if other is not mine
         and other.menu == mine.menu
         and letter(mine.text) is not None

@@ -29,7 +29,7 @@ def test_arrived_now_records_the_time_and_the_item(
     )
     assert (
         told[-1]
-        == "Cllr Kevin Bentley joined the meeting at 11:15 during item 44/26 (Shift+F8 changes it)"
+        == "Cllr Kevin Bentley joined the meeting at 11:15 during item 44/26 (F12 changes it)"
     )
 
 

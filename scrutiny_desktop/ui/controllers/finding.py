@@ -1,53 +1,61 @@
-"""Finding things across meetings: the action register, search, an action's history.
+"""Finding things across meetings: the action register, search, an action's history, and
+going to the place a row came from.
 
-A mixin of ``MainWindow``. The register and search docks are made the first time they
-are asked for (their modules are imported then too), so start-up pays for neither.
+The register and search panes are made the first time they are asked for (their modules
+imported then too), so start-up pays for neither; their docks are placed by ``ctx.docks``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from scrutiny_desktop.book import Book, BookError
 from scrutiny_desktop.domain.dates import long_date
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QMainWindow as _Base
-
     from scrutiny_desktop.book.register import HistoryEntry
     from scrutiny_desktop.book.search import SearchHit
     from scrutiny_desktop.domain.carry import Tracked
+    from scrutiny_desktop.ui.context import Context
+    from scrutiny_desktop.ui.docks import Docks
     from scrutiny_desktop.ui.panes.register import RegisterPane
     from scrutiny_desktop.ui.panes.search import SearchPane
-    from scrutiny_desktop.ui.workspace import Workspace
-else:
-    _Base = object
 
 
-class FindingCommands(_Base):
-    """``_do_register``, ``_do_search``, ``_do_action_history`` and ``go_to``."""
+class FindingController(QObject):
+    """View ▸ Action register and Search, Actions ▸ Action history, and ``go_to``."""
 
-    ws: Workspace | None
-    stack: QUndoStack
-    docks: dict[str, QDockWidget]
-    _data_dir: Path
-    today: Callable[[], date] = date.today
-    register_pane: RegisterPane | None = None
-    search_pane: SearchPane | None = None
-    _agenda_height: int | None = None
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self._ctx = ctx
+        self.register_pane: RegisterPane | None = None
+        self.register_dock: QDockWidget | None = None
+        self.search_pane: SearchPane | None = None
+        self.search_dock: QDockWidget | None = None
+        ctx.meeting_shown.connect(self._mark_register_stale)
+        ctx.workspace_changed.connect(self._mark_register_stale)
 
-    if TYPE_CHECKING:  # provided by MainWindow and LifecycleCommands
+    def slots(self) -> dict[str, Callable[[], None]]:
+        return {
+            "register": self.show_register,
+            "search": self.show_search,
+            "action_history": self.action_history,
+        }
 
-        def open_meeting(self, meeting_id: int | None) -> None: ...
-        def _tell(self, message: str) -> None: ...
+    def update_actions(self, act: dict[str, QAction]) -> None:
+        act["register"].setEnabled(self._ctx.workspace is not None)
+        act["search"].setEnabled(self._ctx.workspace is not None)
+        act["action_history"].setEnabled(self._ctx.meeting is not None)
+
+    @property
+    def _docks(self) -> Docks:
+        assert self._ctx.docks is not None, "finding places panes: a window's context"
+        return self._ctx.docks
 
     # ------------------------------------------------------------ going to a place
 
@@ -61,26 +69,24 @@ class FindingCommands(_Base):
         words: Sequence[str] = (),
     ) -> None:
         """Open a meeting and item, and select the action, update or words if given."""
-        ws = self.ws
+        ws = self._ctx.workspace
         if ws is None:
             return
         if ws.session.meeting_id != meeting_id:
-            self.open_meeting(meeting_id)
-        self.docks["agenda"].show()
+            self._ctx.show_meeting(meeting_id)
+        self._docks["agenda"].show()
         if item_id is None:
             ws.agenda_pane.items_view.setFocus()
             return
         ws.agenda_pane.select_item(item_id)
         pane = ws.actions_pane
         if action_id is not None and (row := ws.actions.row_of(action_id)) is not None:
-            self.docks["actions"].show()
-            self.docks["actions"].raise_()
+            self._docks.show("actions")
             pane.table.setCurrentIndex(ws.actions.index(row, 1))
             pane.table.setFocus()
             return
         if update_id is not None and (row := ws.updates.row_of(update_id)) is not None:
-            self.docks["actions"].show()
-            self.docks["actions"].raise_()
+            self._docks.show("actions")
             pane.show_updates()
             pane.updates_table.setCurrentIndex(ws.updates.index(row, 1))
             pane.updates_table.setFocus()
@@ -114,104 +120,67 @@ class FindingCommands(_Base):
     # ------------------------------------------------------------ the register
 
     def _register_source(self) -> tuple[Book, str | None] | None:
-        ws = self.ws
-        if ws is None:
-            return None
-        m = ws.session.meeting
-        return ws.book, (m.series if m is not None else None)
+        book, m = self._ctx.book, self._ctx.meeting
+        return None if book is None else (book, m.series if m is not None else None)
 
     def _mark_register_stale(self) -> None:
         if self.register_pane is not None:
             self.register_pane.mark_stale()
 
-    def _extra_dock(self, key: str, title: str, beside: str, *, split: bool = False) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{key}")
-        if not self.restoreDockWidget(dock):
-            area = self.dockWidgetArea(self.docks[beside])
-            self.addDockWidget(area, dock)
-            if split:
-                self.splitDockWidget(self.docks[beside], dock, Qt.Orientation.Vertical)
-            else:
-                self.tabifyDockWidget(self.docks[beside], dock)
-        return dock
-
-    def _do_register(self) -> None:
-        if self.ws is None:
+    def show_register(self) -> None:
+        if self._ctx.workspace is None:
             return
         if self.register_pane is None:
             from scrutiny_desktop.ui.panes.register import RegisterPane
 
-            pane = RegisterPane(self._register_source, lambda: self.today(), self._data_dir)
+            pane = RegisterPane(
+                self._register_source, lambda: self._ctx.today(), self._ctx.data_dir
+            )
             pane.tracked_chosen.connect(self._open_tracked)
-            pane.status_message.connect(self._tell)
-            self.stack.indexChanged.connect(pane.mark_stale)
-            dock = self._extra_dock("register", "Action register", "actions")
-            dock.setWidget(pane)
+            pane.status_message.connect(self._ctx.tell)
+            self._ctx.stack.indexChanged.connect(pane.mark_stale)
+            dock = self._docks.add("register", "Action register", pane, "actions")
             dock.visibilityChanged.connect(pane.shown_changed)
             dock.visibilityChanged.connect(self._register_closed)
             self.register_pane, self.register_dock = pane, dock
-        self.register_dock.show()
-        self.register_dock.raise_()
-        if self.dockWidgetArea(self.register_dock) == self.dockWidgetArea(self.docks["agenda"]):
+        self._docks.show("register")
+        if self._docks.beside_the_minutes("register"):
             # A register wants rows: take room from the minutes (after the tab is laid out).
-            QTimer.singleShot(0, self._register_room)
+            QTimer.singleShot(0, lambda: self._docks.take_room("register"))
         self.register_pane.refresh()
         self.register_pane.table.setFocus()
 
-    def _register_room(self) -> None:
-        if self._agenda_height is None:
-            self._agenda_height = self.docks["agenda"].height()
-        docks = [self.docks["agenda"], self.register_dock]
-        self.resizeDocks(docks, [self.height() // 3, self.height()], Qt.Orientation.Vertical)
-
     def _register_closed(self, visible: bool) -> None:
         """Closed (not just tabbed behind the actions): the minutes get their room back."""
-        if not visible and self.register_dock.isHidden():
-            self._give_room_back()
+        if not visible and self.register_dock is not None and self.register_dock.isHidden():
+            self.give_room_back()
 
-    def _give_room_back(self) -> None:
-        """The minutes' height as it was before the register took room, if it did: when
-        the register closes, when the minutes get the keyboard again, and before the
-        layout is remembered (or the next start opens with five lines of minutes)."""
-        if self._agenda_height is None:
-            return
-        height, self._agenda_height = self._agenda_height, None
-        below = self.docks["actions"]
-        if self.register_pane is not None and not self.register_dock.isHidden():
-            below = self.register_dock  # in the actions' place, tabbed with them
-        rest = max(1, self.docks["agenda"].height() + below.height() - height)
-        self.resizeDocks([self.docks["agenda"], below], [height, rest], Qt.Orientation.Vertical)
+    def give_room_back(self) -> None:
+        """The minutes' height as it was before the register took room (see ``Docks``)."""
+        shown = self.register_dock is not None and not self.register_dock.isHidden()
+        # Tabbed with the actions, the register is in their place.
+        self._docks.give_room_back("register" if shown else "actions")
 
     # ------------------------------------------------------------ search
 
-    def _do_search(self) -> None:
-        if self.ws is None:
+    def show_search(self) -> None:
+        if self._ctx.workspace is None:
             return
         if self.search_pane is None:
             from scrutiny_desktop.ui.panes.search import SearchPane
 
-            pane = SearchPane(
-                lambda: self.ws.book if self.ws is not None else None, self._flush_typing
-            )
+            pane = SearchPane(lambda: self._ctx.book, self._ctx.flush)
             pane.hit_chosen.connect(self._open_hit)
             # Below the attendees, not a tab over them: who is here stays in sight.
-            dock = self._extra_dock("search", "Search", "attendees", split=True)
-            dock.setWidget(pane)
+            dock = self._docks.add("search", "Search", pane, "attendees", split=True)
             self.search_pane, self.search_dock = pane, dock
-        self.search_dock.show()
-        self.search_dock.raise_()
+        self._docks.show("search")
         self.search_pane.start()
-
-    def _flush_typing(self) -> None:
-        if self.ws is not None:
-            self.ws.flush()
 
     # ------------------------------------------------------------ history
 
-    def _do_action_history(self) -> None:
-        ws = self.ws
-        m = ws.session.meeting if ws is not None else None
+    def action_history(self) -> None:
+        ws, m = self._ctx.workspace, self._ctx.meeting
         if ws is None or m is None:
             return
         # not on the first screen
@@ -237,7 +206,7 @@ class FindingCommands(_Base):
                 elif u.action_id is not None:
                     entries = book.action_history_of(u.action_id)
                 else:
-                    self._tell(f"No history is kept for {subject!r}: its action was deleted")
+                    self._ctx.tell(f"No history is kept for {subject!r}: its action was deleted")
                     return
             elif actions_index.isValid():
                 a = ws.actions.action_at(actions_index.row())
@@ -246,13 +215,13 @@ class FindingCommands(_Base):
                 about = action_summary(a.text, a.owners, f"{m.title}, {long_date(m.date)}")
                 entries = book.action_history_of(a.id)
             else:
-                self._tell("Select an action (Ctrl+4) or a matters-arising update first")
+                self._ctx.tell("Select an action (Ctrl+4) or a matters-arising update first")
                 return
         except BookError as e:
-            self._tell(f"No history: {e}")
+            self._ctx.tell(f"No history: {e}")
             return
         titles = {mt.id: mt.title for mt in book.meeting_list()}
-        dialog = HistoryDialog(subject, entries, titles, self, about=about)
+        dialog = HistoryDialog(subject, entries, titles, self._ctx.window, about=about)
         dialog.place_chosen.connect(lambda mid, iid: self.go_to(mid, iid))
-        dialog.finished.connect(self.activateWindow)
+        dialog.finished.connect(self._ctx.window.activateWindow)
         dialog.open()
