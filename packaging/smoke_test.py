@@ -8,7 +8,7 @@ QT_QPA_PLATFORM=offscreen (on Windows the few variables Windows itself needs).
 
 1. --version answers;
 2. `import` the example meeting into the default book (HOME's data folder);
-3. `list` and `export` it as JSON, full PDF and public PDF;
+3. `list` and `export` it as JSON, full PDF and public PDF, public Word and web page;
 4. the PDFs embed every font (pdffonts when installed, else the PDF's own font files);
 5. Linux, when a private mount namespace is available (unshare): the PDF export still
    works with the system's fonts hidden, so the bundled DejaVu fonts are the ones used;
@@ -314,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
             "resources/example-meeting.json",
             "resources/icons/scrutiny-desktop.svg",
             "scrutiny_desktop/data/meeting.schema.json",
+            "scrutiny_desktop/writing/data/en_GB.dic",
+            "scrutiny_desktop/writing/data/LICENCE-en_GB.txt",
+            "scrutiny_desktop/export/templates/minutes.html.j2",
             *(
                 f"resources/fonts/DejaVuSans{face}.ttf"
                 for face in ("", "-Bold", "-Oblique", "-BoldOblique")
@@ -321,7 +324,10 @@ def main(argv: list[str] | None = None) -> int:
         ):
             if not (data / f).is_file():
                 raise Failed(f"the bundle lacks {data / f}")
-        print("  ok  example meeting, schema, icon and the four DejaVu faces are in the bundle")
+        print(
+            "  ok  example meeting, schema, icon, the en-GB dictionary, the web page's "
+            "template and the four DejaVu faces are in the bundle"
+        )
         with tempfile.TemporaryDirectory(prefix="scrutiny-smoke-") as tmp:
             home = Path(tmp) / "home"
             home.mkdir()
@@ -356,6 +362,13 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 check_pdf_fonts(pdf)
             fonts_hidden_export(exe, book, out / "minutes-bundled-fonts.pdf", env)
+            for fmt, start in (("docx", b"PK"), ("html", b"<!DOCTYPE html>")):
+                made = out / f"minutes-public.{fmt}"
+                args_ = ["export", str(book), "latest", "--format", fmt, "--public"]
+                run([str(exe), *args_, "-o", str(made)], env)
+                if not made.read_bytes().startswith(start):
+                    raise Failed(f"{made} is not a {fmt} file")
+                print(f"  ok  {made.name}: {made.stat().st_size:,} bytes")
 
             png = out / "screenshot.png"
             run([str(gui), "open", str(book), "--screenshot", str(png)], env)

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.act, self.menus = build_menus(self, ALL_COMMANDS, slots)
         self.editing.bind(self.act)
         self.formal.bind(self.act)
+        self.formal.made.connect(self._check_formal_spelling)
         file_menu = self.menus["&File"]
         file_menu.insertMenu(self.act["circulate"], self.exporting.export_menu(file_menu))
         view = self.menus["&View"]
@@ -233,6 +234,15 @@ class MainWindow(QMainWindow):
             ws.bodies.seal()
         if ws is not None and new is ws.agenda_pane.editor:
             self.finding.give_room_back()  # back to typing: the minutes have their height
+
+    def _check_formal_spelling(self) -> None:
+        """Resolutions are spell-checked as they are typed, and when their text is changed."""
+        from scrutiny_desktop.ui.formal.models import TEXT
+
+        assert self.formal.details is not None
+        pane = self.formal.details.pane
+        self.writing.watch_line(pane.resolution_line)
+        self.writing.watch_cells(pane.resolutions_table, (TEXT,), kept=True)
 
     def _quit(self) -> None:
         self.close()

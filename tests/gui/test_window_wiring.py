@@ -178,3 +178,13 @@ def test_the_window_is_built_from_controllers_alone(
     assert type(window).__mro__[1].__name__ == "QMainWindow"
     for name, action in window.act.items():
         assert action.receivers("2triggered(bool)") >= 1, name
+
+
+def test_resolutions_are_spell_checked_as_they_are_typed(
+    make_window: WindowFactory, panel_book: Path
+) -> None:
+    window = make_window(panel_book)
+    window.writing.start_now()
+    window.formal.make()
+    assert window.formal.details is not None
+    assert window.formal.details.pane.resolution_line.property("spelling_watched")

@@ -202,7 +202,9 @@ def test_an_abbreviation_spelt_out_in_the_minutes_is_offered_without_interruptin
     assert QApplication.activeModalWidget() is None
     desk.ws.bodies.flush()
     before = desk.book.transactions
-    desk.qtbot.keyClick(desk.editor, K.Key_F7, Qt.KeyboardModifier.ControlModifier)
+    desk.qtbot.keyClick(
+        desk.editor, K.Key_F7, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert QApplication.focusWidget() is bar.meaning
     desk.qtbot.keyClick(bar.meaning, K.Key_Return)
     assert desk.book.glossary() == [GlossaryEntry("DAAT", "Drugs and Alcohol Team")]

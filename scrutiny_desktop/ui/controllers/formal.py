@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -54,6 +54,9 @@ EDITS = frozenset(c.name for c in FORMAL_COMMANDS) - {
 
 class FormalController(QObject):
     """Makes and wires the formal parts; the window binds ``FORMAL_COMMANDS`` to ``slots``."""
+
+    made = Signal()
+    """The parts were made (``details`` and the others are there now)."""
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
@@ -114,6 +117,7 @@ class FormalController(QObject):
             ctx.docks["actions"].raise_()  # the actions stay in front until asked
         self.details.room.inquorate_changed.connect(self._mark_inquorate)
         self._workspace_changed()
+        self.made.emit()
 
     def _runner(self, name: str) -> Callable[[], None]:
         return lambda: self._run(name)

@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 WRITING_COMMANDS = (
     Command("spelling_suggestions", "&Edit", "Spelling &suggestions…", "F7"),
     Command("glossary", "&Edit", "&Glossary of abbreviations…", "Shift+F7"),
-    Command("glossary_offer", "&Edit", "Add the &offered abbreviation…", "Ctrl+F7"),
+    Command("glossary_offer", "&Edit", "Add the &offered abbreviation…", "Ctrl+Shift+F7"),
     Command("insert_phrase", "&Edit", "Insert standard &phrase…", "F8"),
     Command("edit_phrases", "&Edit", "Standard p&hrases…", "Shift+F8"),
 )
@@ -83,7 +83,8 @@ class WritingController(QObject):
         self.glossary_dialog: GlossaryDialog | None = None
         self.phrases_dialog: PhrasesDialog | None = None
         self.popup: QMenu | None = None
-        self._cells: list[tuple[QAbstractItemView, frozenset[int]]] = []
+        self._cells: list[tuple[QAbstractItemView, frozenset[int]]] = []  # this book's panes
+        self._kept_cells: list[tuple[QAbstractItemView, frozenset[int]]] = []  # the window's
         self._offer_texts: list[str] = []
         self._offer_timer = QTimer(self)
         self._offer_timer.setSingleShot(True)
@@ -181,14 +182,17 @@ class WritingController(QObject):
         else:
             self.lines.watch(edit)
 
-    def watch_cells(self, view: QAbstractItemView, columns: Iterable[int]) -> None:
-        """Spell-check the cell editors ``view`` opens in ``columns``."""
-        self._cells.append((view, frozenset(columns)))
+    def watch_cells(
+        self, view: QAbstractItemView, columns: Iterable[int], *, kept: bool = False
+    ) -> None:
+        """Spell-check the cell editors ``view`` opens in ``columns``: for the open book's
+        panes, or (``kept``) for a pane of the window's that outlives every book."""
+        (self._kept_cells if kept else self._cells).append((view, frozenset(columns)))
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if not isinstance(new, QLineEdit) or not self._cells or self.lines is None:
+        if not isinstance(new, QLineEdit) or self.lines is None:
             return
-        for view, columns in self._cells:
+        for view, columns in (*self._cells, *self._kept_cells):
             try:
                 if (
                     new.parentWidget() is view.viewport()

@@ -3,7 +3,7 @@
 Unknown all-capital words typed in the minutes are offered here one at a time, the meaning
 filled in when the minutes spelt it out. The bar never takes the focus by itself and never
 asks anything modal: the minute-taker may ignore it, take it with the mouse, or reach it by
-its command (Ctrl+F7), type or correct the meaning, and press Enter.
+its command (Ctrl+Shift+F7), type or correct the meaning, and press Enter.
 """
 
 from __future__ import annotations
