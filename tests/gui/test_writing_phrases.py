@@ -203,7 +203,9 @@ def test_an_abbreviation_spelt_out_in_the_minutes_is_offered_without_interruptin
     desk.ws.bodies.flush()
     before = desk.book.transactions
     desk.qtbot.keyClick(
-        desk.editor, K.Key_F7, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        desk.editor,
+        K.Key_F7,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert QApplication.focusWidget() is bar.meaning
     desk.qtbot.keyClick(bar.meaning, K.Key_Return)

@@ -15,13 +15,13 @@ from scrutiny_desktop.domain.model import (
     MeetingListing,
     Person,
 )
+from scrutiny_desktop.domain.progress import parse_update_line
 from scrutiny_desktop.ui.commands.actions import AddAction, AddUpdate, DeleteAction
 from scrutiny_desktop.ui.commands.agenda import AddItem, DeleteItem, MoveItem
 from scrutiny_desktop.ui.commands.attendees import AddPerson, RemovePerson
 from scrutiny_desktop.ui.models import ID_ROLE, updates
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, REF, TEXT
 from scrutiny_desktop.ui.models.meetings import MeetingListModel
-from scrutiny_desktop.ui.models.updates import parse_update_line
 from scrutiny_desktop.ui.workspace import Workspace
 from tests.ui.conftest import item_id
 

@@ -19,7 +19,7 @@ from scrutiny_desktop.domain.dates import format_due, long_date
 from scrutiny_desktop.domain.model import Meeting
 from scrutiny_desktop.ui.commands.header import EditHeader
 from scrutiny_desktop.ui.models.meetings import MeetingListModel
-from scrutiny_desktop.ui.panes.actions import next_meeting_text
+from scrutiny_desktop.ui.panes.actions import next_meeting_hint
 from scrutiny_desktop.ui.panes.picker import MeetingPicker
 from scrutiny_desktop.ui.panes.progress import ProgressKeys
 from scrutiny_desktop.ui.readonly import BANNER_STYLE, ReadOnlyNotice, read_only_text
@@ -171,7 +171,7 @@ class MeetingController(QObject):
             parts.append(m.classification)
         state = "signed off — read-only" if m.is_signed_off else "draft"
         self.header_label.setText(f"  {', '.join(parts)}  ·  {state}")
-        self.header_label.setToolTip(f"Next meeting: {next_meeting_text(m)}")
+        self.header_label.setToolTip(f"Next meeting: {next_meeting_hint(m)}")
         if not self.meeting_list.update(m):
             self._fill_picker(m.id)  # a new date: its place in the list may be another
 

@@ -10,7 +10,8 @@ from PySide6.QtGui import QBrush
 
 from scrutiny_desktop.domain.dates import DueParse, format_due, long_date, parse_due
 from scrutiny_desktop.domain.initials import split_owners
-from scrutiny_desktop.domain.model import Action, Status
+from scrutiny_desktop.domain.model import Action
+from scrutiny_desktop.domain.progress import status_from_text
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.models.table import ItemRowsModel
@@ -24,16 +25,6 @@ _ALL_ROLES = [
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.ForegroundRole,
 ]
-
-
-def status_from_text(text: str) -> Status | None:
-    """``to follow``, ``To_Follow``, ``completed`` -> Status; None if no status matches."""
-    key = "_".join(text.strip().lower().replace("_", " ").split())
-    for s in Status:
-        if s.value == key:
-            return s
-    matches = [s for s in Status if key and s.value.startswith(key)]
-    return matches[0] if len(matches) == 1 else None
 
 
 class ActionsModel(ItemRowsModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -11,9 +10,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from scrutiny_desktop.book import BookError
 from scrutiny_desktop.domain.dates import format_due, long_date
 from scrutiny_desktop.domain.model import ActionUpdate, Status
+from scrutiny_desktop.domain.progress import status_from_text
 from scrutiny_desktop.domain.refs import ActionRef
 from scrutiny_desktop.ui.models import ID_ROLE
-from scrutiny_desktop.ui.models.actions import status_from_text
 from scrutiny_desktop.ui.models.table import ItemRowsModel
 
 if TYPE_CHECKING:
@@ -24,37 +23,11 @@ Index = QModelIndex | QPersistentModelIndex
 REF, ACTION, OWNERS, RAISED, STATUS, NOTE = range(6)
 HEADERS = ("Ref", "Action", "Owner", "Raised", "Status", "Note")
 _ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole]
-_LINE = re.compile(r"^\s*(\d{1,4}\s*/\s*\d{2})\s*(.*)$")
-
-
-def parse_update_line(line: str) -> ActionUpdate:
-    """``94/14 open SH to action`` -> ActionUpdate(94/14, OPEN, "SH to action").
-
-    The status is the longest leading run of words naming one ("to follow"); without
-    one the update is open and the rest is the note. ValueError says what is wrong.
-    """
-    m = _LINE.match(line)
-    if not m:
-        raise ValueError("type a reference first, then the status: e.g. 76/14 completed")
-    ref = ActionRef.parse(m.group(1))
-    words = m.group(2).split()
-    for n in (3, 2, 1):
-        if len(words) >= n:
-            status = _exact_status(" ".join(words[:n]))
-            if status is not None:
-                note = " ".join(words[n:]) or None
-                return ActionUpdate(id=None, ref=ref, status=status, note=note)
-    return ActionUpdate(id=None, ref=ref, status=Status.OPEN, note=" ".join(words) or None)
 
 
 def raised_at(r: RaisedAt) -> str:
     """``Force Performance Scrutiny Meeting, Thursday 26 February 2015``."""
     return f"{r.meeting_title}, {long_date(r.meeting_date)}"
-
-
-def _exact_status(text: str) -> Status | None:
-    key = "_".join(text.lower().split())
-    return next((s for s in Status if s.value == key), None)
 
 
 class UpdatesModel(ItemRowsModel):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from scrutiny_desktop.domain import dates
 from scrutiny_desktop.domain.model import Item, ItemKind, Meeting, Status
+from scrutiny_desktop.domain.progress import parse_update_line
 from scrutiny_desktop.ui.commands.actions import AddUpdate, EditUpdate
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, STATUS, TEXT, ActionsModel
 from scrutiny_desktop.ui.models.updates import ACTION as UPDATE_ACTION
@@ -26,7 +27,6 @@ from scrutiny_desktop.ui.models.updates import (
     RAISED,
     REF,
     UpdatesModel,
-    parse_update_line,
 )
 from scrutiny_desktop.ui.models.updates import OWNERS as UPDATE_OWNERS
 from scrutiny_desktop.ui.models.updates import STATUS as UPDATE_STATUS
@@ -38,7 +38,7 @@ from scrutiny_desktop.ui.panes.progress import HINT as PROGRESS_HINT
 STATUS_LABELS = [s.label for s in Status]
 
 
-def next_meeting_text(meeting: Meeting | None) -> str:
+def next_meeting_hint(meeting: Meeting | None) -> str:
     """As the minutes print it, "Thursday 26 March 2015 09:00–11:00, OPCC Conference room"."""
     nxt = meeting.next_meeting if meeting else None
     if nxt is None:
@@ -156,7 +156,7 @@ class ActionsPane(QWidget):
         self._show_table()
         nxt = item is not None and item.kind is ItemKind.NEXT_MEETING
         self.next_meeting.setVisible(nxt)
-        self.next_meeting.setText(f"Next meeting: {next_meeting_text(meeting)}")
+        self.next_meeting.setText(f"Next meeting: {next_meeting_hint(meeting)}")
 
     def _show_table(self) -> None:
         """Matters arising is read row by row: while it has no actions of its own, its
