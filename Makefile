@@ -15,10 +15,12 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
+	@echo "Installing Scrutiny Desktop into $(VENV) (the first time takes a minute or two)..."
 	$(BIN)/pip install -q -e .
 	touch $@
 
 $(TSTAMP): pyproject.toml | $(BIN)/python
+	@echo "Installing Scrutiny Desktop and its test tools into $(VENV) (a few minutes the first time)..."
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@ $(STAMP)
 

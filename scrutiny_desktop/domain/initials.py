@@ -125,9 +125,10 @@ def propose_initials(name: str, taken: Collection[str] = ()) -> str:
 def parse_person_line(line: str, taken: Collection[str] = ()) -> Person:
     """Read "Tina Bateman, Performance and Scrutiny Officer, OPCC [TB]" into a Person.
 
-    One part is a name; two are name and organisation; three or more are name, role
-    (which may itself contain commas) and organisation. Initials in square brackets
-    at the end override the proposal.
+    One part is a name; two are name and role ("Police and Crime Commissioner", "Chief
+    Executive") when the second reads as a role, else name and organisation ("OPCC",
+    "Essex Police"); three or more are name, role (which may itself contain commas) and
+    organisation. Initials in square brackets at the end override the proposal.
     """
     text = line.strip()
     initials = None
@@ -140,7 +141,10 @@ def parse_person_line(line: str, taken: Collection[str] = ()) -> Person:
     name = parts[0]
     role = organisation = None
     if len(parts) == 2:
-        organisation = parts[1]
+        if reads_as_role(parts[1]):
+            role = parts[1]
+        else:
+            organisation = parts[1]
     elif len(parts) >= 3:
         role, organisation = ", ".join(parts[1:-1]), parts[-1]
     if initials is None:
@@ -148,6 +152,30 @@ def parse_person_line(line: str, taken: Collection[str] = ()) -> Person:
     if not INITIALS_PATTERN.match(initials):
         raise ValueError(f"{initials!r} cannot be initials: letters first, at most 12 characters")
     return Person(initials=initials, name=name, role=role, organisation=organisation)
+
+
+# A role ends in what someone is, or starts with a rank of one; an organisation is anything
+# else ("OPCC", "Essex Police", "Hertfordshire County Council").
+_ROLE_LAST = frozenset(
+    (  # noqa: SIM905 (a paragraph of words reads better than forty lines of them)
+        "officer commissioner member executive director manager clerk chair chairman "
+        "chairwoman chairperson constable inspector superintendent secretary treasurer lead "
+        "adviser advisor analyst coordinator co-ordinator solicitor accountant auditor mayor "
+        "councillor governor representative assistant deputy minister monitor scrutineer"
+    ).split()
+)
+_ROLE_FIRST = frozenset(
+    (  # noqa: SIM905
+        "chief deputy assistant head vice co-opted independent elected acting interim senior "
+        "principal lay"
+    ).split()
+)
+
+
+def reads_as_role(text: str) -> bool:
+    """Whether a person's second detail is a role rather than an organisation."""
+    words = text.lower().split()
+    return bool(words) and (words[-1] in _ROLE_LAST or words[0] in _ROLE_FIRST)
 
 
 def split_owners(text: str) -> tuple[str, ...]:

@@ -70,6 +70,7 @@ def write_docx(
 def render_docx(layout: Layout) -> bytes:
     """The document's bytes."""
     doc = Document()
+    _drop_thumbnail(doc)
     _page(doc)
     _styles(doc, layout.properties.language)
     _properties(doc, layout)
@@ -78,6 +79,17 @@ def render_docx(layout: Layout) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return ox.repeatable(buf.getvalue())
+
+
+def _drop_thumbnail(doc: Any) -> None:
+    """python-docx's template carries a picture of a blank page, which file managers and
+    Outlook show as the minutes' preview (found by a clerk): leave it out."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    rels = doc.part.package.rels
+    for key, rel in list(rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[key]
 
 
 def _page(doc: Any) -> None:

@@ -169,6 +169,20 @@ def _header_dialog(keys: Keys) -> HeaderDialog:
     return dialog
 
 
+def test_a_whole_venue_is_in_sight_while_it_is_typed(
+    make_window: WindowFactory, empty_book: Path, keys: Keys
+) -> None:
+    """Found live: the header's boxes were 125 pixels wide, a third of a venue."""
+    make_window(empty_book)
+    keys.ctrl(K.Key_N)
+    dialog = _header_dialog(keys)
+    venue = dialog.edits["venue"]
+    text = "Council Chamber, County Hall, Pegs Lane, Hertford"
+    venue.setText(text)
+    assert venue.fontMetrics().horizontalAdvance(text) < venue.width()
+    dialog.reject()
+
+
 def test_header_times_are_taken_as_typed_in_twelve_or_twenty_four_hours(
     make_window: WindowFactory, empty_book: Path, keys: Keys
 ) -> None:

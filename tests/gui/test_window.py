@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFileDialog,
     QLineEdit,
     QPlainTextEdit,
 )
@@ -385,3 +386,18 @@ def test_leaving_a_book_empties_the_picker(
     assert window.meetings.picker.count() == 0
     window.meetings.meeting_list.fetch_all()  # reads nothing from the closed book
     assert window.meetings.picker.count() == 0
+
+
+def test_a_new_book_is_offered_in_the_data_folder_made_for_it(
+    make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found live: on a first start the dialog opened in the program's own folder, since
+    the data folder it was asked to show did not exist yet."""
+    window = make_window(None)
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a: (offered.append(a[2]), ("", ""))[1]
+    )
+    window.act["new_book"].trigger()
+    assert offered == [str(tmp_path / "data" / "meetings.sqlite")]
+    assert (tmp_path / "data").is_dir()

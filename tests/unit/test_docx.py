@@ -219,3 +219,9 @@ def test_the_same_minutes_make_the_same_document(tmp_path: Path):
     with zipfile.ZipFile(a) as z:  # not the moment of writing, which would differ
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     assert Document(str(a)).core_properties.created.date() == date(2015, 2, 26)
+
+
+def test_no_blank_preview_picture_travels_with_the_minutes(ref_docx: Path):
+    """Found by a clerk: the template's thumbnail, a blank page, was the file's preview."""
+    names = zipfile.ZipFile(ref_docx).namelist()
+    assert not [n for n in names if "thumbnail" in n]

@@ -28,6 +28,27 @@ def test_role_may_contain_commas_and_ranks_do_not_count_in_initials():
     assert p.role == "Deputy PCC, Office, of the PCC" and p.organisation == "OPCC"
 
 
+@pytest.mark.parametrize(
+    ("line", "role", "organisation"),
+    [
+        ("Mr Dermot Forbes, Co-opted Independent Member", "Co-opted Independent Member", None),
+        ("David Lloyd, Police and Crime Commissioner", "Police and Crime Commissioner", None),
+        ("Fran Hallam, Chief Executive", "Chief Executive", None),
+        ("Jo Marsh, Head of Public Protection", "Head of Public Protection", None),
+        ("Fran Hallam, OPCC", None, "OPCC"),
+        ("Tom Simons, Essex Police", None, "Essex Police"),
+        ("Anne Joynes, Dacorum Borough Council", None, "Dacorum Borough Council"),
+    ],
+)
+def test_a_second_detail_is_a_role_when_it_reads_as_one(
+    line: str, role: str | None, organisation: str | None
+) -> None:
+    """Found typing a panel live: "David Lloyd, Police and Crime Commissioner" went into
+    Organisation."""
+    p = parse_person_line(line)
+    assert (p.role, p.organisation) == (role, organisation)
+
+
 def test_initials_can_be_given_and_taken_ones_give_way_to_letters_of_the_name():
     assert parse_person_line("Gwanwyn Mason [GM2]").initials == "GM2"
     assert propose_initials("Tom Smith", taken={"TS"}) == "TSM"

@@ -124,10 +124,17 @@ class BookController(QObject):
             return
         from PySide6.QtWidgets import QFileDialog
 
+        folder = self._ctx.data_dir
+        try:
+            # A folder that does not exist yet is not shown: the dialog would offer the
+            # current directory (the program's own folder) instead.
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.home()
         name, _ = QFileDialog.getSaveFileName(
             self._ctx.window,
             "New meeting book",
-            str(self._ctx.data_dir / "meetings.sqlite"),
+            str(folder / "meetings.sqlite"),
             "Meeting books (*.sqlite)",
         )
         if not name:

@@ -59,8 +59,8 @@ class ExportController(QObject):
         """File ▸ Export as: one entry per format, full and public, from the one table."""
         menu = QMenu("Export &as", parent)
         menu.setObjectName("export_as")
-        for f in FORMATS:
-            action = menu.addAction(f"{f.label} ({f.suffix})…")
+        for n, f in enumerate(FORMATS, start=1):
+            action = menu.addAction(f"&{n} {f.label} ({f.suffix})…")  # a key for each
             action.setObjectName(f"export_{f.name}_{'public' if f.public else 'full'}")
             action.triggered.connect(lambda _=False, f=f: self.export(f))
         self.export_as = menu
@@ -74,7 +74,7 @@ class ExportController(QObject):
         if found is None:
             return
         minutes, _ = found
-        kind = f"the {fmt.label.lower()}" if fmt.public else f"the minutes as {fmt.label}"
+        kind = f"the p{fmt.label[1:]}" if fmt.public else f"the minutes as {fmt.label}"
         path = self._ask_path(f"Export {kind}", fmt.filename(minutes), fmt.suffix)
         if path is not None:
             self.export_to(fmt, path)

@@ -35,6 +35,7 @@ FIELDS = (
     ("next_venue", "Next meeting venue"),
 )
 LABELS = dict(FIELDS)
+WIDE_CHARS = 64  # the long fields show about this many characters
 T = TypeVar("T")
 
 
@@ -78,9 +79,14 @@ class HeaderDialog(QDialog):
             "next_end": f"{nxt.end:%H:%M}" if nxt and nxt.end else "",
             "next_venue": (nxt.venue or "") if nxt else "",
         }
+        # Room for a whole title or venue as typed ("Council Chamber, County Hall, Hertford"):
+        # found live, 125 pixels showed a third of one.
+        wide = self.fontMetrics().averageCharWidth() * WIDE_CHARS
         for key, label in FIELDS:
             edit = QLineEdit(values[key])
             edit.setAccessibleName(label)
+            if key in ("title", "series", "venue", "next_venue"):
+                edit.setMinimumWidth(wide)
             self.edits[key] = edit
             form.addRow(label, edit)
         self.edits["classification"].setPlaceholderText("e.g. OFFICIAL-SENSITIVE")
