@@ -224,6 +224,7 @@ def test_closing_and_reopening_loses_nothing(
     assert again.docks["actions"].isHidden()
     assert again.settings is not None
     assert again.settings.value("book/last") == str(example_book)
+    assert again.ws.agenda_pane.item_id == six  # where the minute-taker was
 
 
 def test_signed_off_meeting_is_read_only(

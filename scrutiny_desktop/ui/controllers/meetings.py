@@ -59,6 +59,7 @@ class MeetingController(QObject):
         self.read_only_bar.addWidget(self.read_only_banner)
         self.read_only_bar.hide()
         ctx.workspace_changed.connect(self._workspace_changed)
+        ctx.workspace_closing.connect(self._remember_place)
         ctx.meeting_requested.connect(self.open_meeting)
 
     def slots(self) -> dict[str, Callable[[], None]]:
@@ -103,7 +104,26 @@ class MeetingController(QObject):
             self._status.showMessage(NO_MEETINGS)  # until there is one (_show_header)
             self.picker.setFocus()
         else:
+            self._back_to_place(latest)
             ws.agenda_pane.editor.setFocus()
+
+    def _remember_place(self) -> None:
+        """The book, meeting and item shown when the book closes: opened there again."""
+        ws, settings = self._ctx.workspace, self._ctx.settings
+        if ws is not None and settings is not None:
+            place = [str(ws.book.path), ws.session.meeting_id, ws.agenda_pane.item_id]
+            settings.setValue("book/place", "|".join(map(str, place)))
+
+    def _back_to_place(self, meeting_id: int) -> None:
+        """The item last shown, when the book opens on the meeting it was in (found live:
+        a restart in the middle of a meeting went back to item 1)."""
+        ws, settings = self._ctx.workspace, self._ctx.settings
+        saved = settings.value("book/place") if settings is not None else None
+        if ws is None or not isinstance(saved, str):
+            return
+        path, meeting, item = [*saved.rsplit("|", 2), "", ""][:3]
+        if path == str(ws.book.path) and meeting == str(meeting_id) and item.isdigit():
+            ws.agenda_pane.select_item(int(item))
 
     def _watch(self, ws: Workspace) -> None:
         """Per book: progress keys on the updates table, and a word when typing is refused."""
