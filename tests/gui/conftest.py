@@ -28,10 +28,18 @@ def make_window(qtbot: QtBot, tmp_path: Path, settings_path: Path) -> Iterator[W
     """Open a window on a book (or the welcome), with its own settings file."""
     made: list[MainWindow] = []
 
-    def make(book: Path | None = None, *, read_only: bool = False) -> MainWindow:
+    def make(
+        book: Path | None = None,
+        *,
+        read_only: bool = False,
+        prepare: Callable[[MainWindow], None] | None = None,
+    ) -> MainWindow:
+        """``prepare`` gets the window before it is shown (and its formal parts made)."""
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         window = MainWindow(settings, tmp_path / "data", example_path())
         qtbot.addWidget(window)
+        if prepare is not None:
+            prepare(window)
         if book is None:
             window.show_welcome()
         else:

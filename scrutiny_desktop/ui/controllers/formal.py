@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from scrutiny_desktop.ui.formal.commands_table import FORMAL_COMMANDS, formal_slots
 from scrutiny_desktop.ui.formal.running import RunDialog, run_modal
@@ -101,9 +101,9 @@ class FormalController(QObject):
         from scrutiny_desktop.ui.formal.series_controller import SeriesController
 
         ctx = self._ctx
-        self.details = ItemDetailsController(ctx, self.clock, self.run_dialog)
-        self.moments = MomentsController(ctx, self.clock, self.run_dialog)
-        self.series = SeriesController(ctx, self.run_dialog, self._show_register)
+        self.details = ItemDetailsController(ctx, self.clock, self._run_dialog)
+        self.moments = MomentsController(ctx, self.clock, self._run_dialog)
+        self.series = SeriesController(ctx, self._run_dialog, self._show_register)
         self._slots = formal_slots(self.details, self.moments, self.series)
         pane = self.details.pane
         for name, table in (
@@ -118,6 +118,14 @@ class FormalController(QObject):
         self.details.room.inquorate_changed.connect(self._mark_inquorate)
         self._workspace_changed()
         self.made.emit()
+
+    def _run_dialog(self, dialog: QDialog) -> bool:
+        """Run a formal dialog; then the window has the keyboard again, as after the
+        window's other dialogs (with no window manager, nothing else gives it back)."""
+        try:
+            return self.run_dialog(dialog)
+        finally:
+            self._ctx.window.activateWindow()
 
     def _runner(self, name: str) -> Callable[[], None]:
         return lambda: self._run(name)

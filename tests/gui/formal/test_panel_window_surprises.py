@@ -1,0 +1,90 @@
+"""What typing a police and crime panel by keys in the real window turned up (issue 14,
+Must show 2): each a key that did nothing, the keyboard left in the wrong place, text in
+the wrong field or a value lost. The window is opened on the panel meeting with the
+formal parts' clock fixed and their dialogs shown for the test to type into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from scrutiny_desktop.book import Book
+from scrutiny_desktop.domain.model import Attendance, Moment
+from scrutiny_desktop.export import interchange
+from scrutiny_desktop.ui.main_window import MainWindow
+from scrutiny_desktop.ui.workspace import Workspace
+from tests.gui.conftest import Keys, WindowFactory
+from tests.gui.formal.conftest import Dialogs
+from tests.ui.formal.conftest import NOW, PANEL
+
+K = Qt.Key
+
+
+@dataclass
+class Panel:
+    window: MainWindow
+    dialogs: Dialogs
+
+    @property
+    def ws(self) -> Workspace:
+        assert self.window.ws is not None
+        return self.window.ws
+
+    def attendance(self, initials: str) -> Attendance:
+        mid = self.ws.session.meeting_id
+        assert mid is not None
+        return next(a for a in self.ws.book.attendance(mid) if a.initials == initials)
+
+    def now(self) -> Moment:
+        """The moment "arrived now" records: this minute, at the item shown."""
+        item = self.ws.agenda_pane.current_item()
+        assert item is not None
+        return Moment(NOW.time().replace(second=0), item.number)
+
+
+@pytest.fixture
+def panel(make_window: WindowFactory, tmp_path: Path, qtbot: QtBot) -> Panel:
+    """The window on the panel meeting (12 March 2026; the clock says 11:15 that day)."""
+    path = tmp_path / "panel.sqlite"
+    with Book.create(path) as book:
+        book.import_minutes(interchange.load(PANEL))
+    dialogs = Dialogs(qtbot)
+
+    def prepare(window: MainWindow) -> None:
+        window.formal.clock = lambda: NOW
+        window.formal.run_dialog = dialogs
+
+    window = make_window(path, prepare=prepare)
+    window.formal.make()
+    return Panel(window, dialogs)
+
+
+def _new_item(keys: Keys, title: str) -> None:
+    keys.ctrl_shift(K.Key_I)
+    keys.type(title)
+    keys.enter()  # into its minutes
+
+
+def _choose_attendee(keys: Keys, panel: Panel, initials: str) -> None:
+    keys.ctrl(K.Key_1)
+    keys.press(K.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    table = panel.ws.attendees_pane.table
+    while panel.ws.attendees.initials_at(table.currentIndex().row()) != initials:
+        keys.press(K.Key_Down)
+
+
+def test_the_keyboard_is_back_in_the_window_after_a_formal_dialog(
+    panel: Panel, keys: Keys, qtbot: QtBot
+) -> None:
+    _choose_attendee(keys, panel, "KB")
+    panel.dialogs.drive = lambda dialog: keys.press(K.Key_Escape)
+    keys.press(K.Key_F12)  # Arrival and departure…, then Escape
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel.window, timeout=1000)
+    assert QApplication.focusWidget() is panel.ws.attendees_pane.table
+    keys.press(K.Key_F6)  # the next key still reaches the window: KB arrived now
+    assert panel.attendance("KB").arrived == panel.now()
