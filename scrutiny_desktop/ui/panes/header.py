@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
@@ -134,8 +135,9 @@ class HeaderDialog(QDialog):
                 end=self._field("next_end", parse_time),
                 venue=text["next_venue"] or None,
             )
-        return Meeting(
-            id=self._meeting.id,
+        # What the dialog does not show (the status, the quorum, ...) stays as it was.
+        return replace(
+            self._meeting,
             title=text["title"],
             date=day,
             series=text["series"] or None,
@@ -143,8 +145,6 @@ class HeaderDialog(QDialog):
             end=self._field("end", parse_time),
             venue=text["venue"] or None,
             classification=text["classification"] or None,
-            status=self._meeting.status,
-            signed_off=self._meeting.signed_off,
             next_meeting=nxt,
         )
 

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.domain.model import Attendance, Moment
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.main_window import MainWindow
+from scrutiny_desktop.ui.panes.header import HeaderDialog
 from scrutiny_desktop.ui.workspace import Workspace
 from tests.gui.conftest import Keys, WindowFactory
 from tests.gui.formal.conftest import Dialogs
@@ -88,3 +89,22 @@ def test_the_keyboard_is_back_in_the_window_after_a_formal_dialog(
     assert QApplication.focusWidget() is panel.ws.attendees_pane.table
     keys.press(K.Key_F6)  # the next key still reaches the window: KB arrived now
     assert panel.attendance("KB").arrived == panel.now()
+
+
+def test_the_meeting_header_keeps_the_meetings_quorum(panel: Panel, keys: Keys) -> None:
+    assert panel.window.ctx.meeting is not None and panel.window.ctx.meeting.quorum == 5
+    keys.press(K.Key_F4)
+    keys.qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), HeaderDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, HeaderDialog)
+    keys.qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.edits["title"])
+    for _ in range(4):
+        keys.tab()
+    keys.replace("12.50")  # the end time, typed as the meeting ends
+    keys.enter()
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
+    meeting = panel.window.ctx.meeting
+    assert meeting is not None and (meeting.end, meeting.quorum) == (
+        NOW.time().replace(hour=12, minute=50, second=0),
+        5,
+    )
