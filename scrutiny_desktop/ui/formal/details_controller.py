@@ -75,6 +75,8 @@ class ItemDetailsController(QObject):
         for line in (p.declaration_line, p.resolution_line):
             line.undo_requested.connect(ctx.stack.undo)
             line.redo_requested.connect(ctx.stack.redo)
+            # Typing a declaration or resolution is typing at the item, as its minutes are.
+            self.fields.watch_typing(line)
         for model in (self.declarations, self.resolutions):
             model.refused.connect(ctx.tell)
             model.item_touched.connect(self._reveal)

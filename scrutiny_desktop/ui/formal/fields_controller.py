@@ -1,5 +1,5 @@
 """The current item's own fields from the item details pane, as undo commands: the time
-the meeting reached it (filled in on the first keystroke of its minutes), its assurance,
+the meeting reached it (filled in on the first keystroke typed at it), its assurance,
 its Schedule 12A paragraphs and public summary; the meeting's quorum; and the draft of
 the exclusion resolution before an exempt item."""
 
@@ -95,8 +95,9 @@ class ItemFieldsController(QObject):
             self._put(item, replace(item, started=minute_of(now)), f"Time of item {item.number}")
 
     def watch_typing(self, editor: QWidget) -> None:
-        """Fill in item times from the keys typed in ``editor`` (the minutes editor): the
-        time is recorded before the key reaches the text, so undo takes the typing first."""
+        """Fill in item times from the keys typed in ``editor`` (the minutes editor, the
+        declaration and resolution lines): the time is recorded before the key reaches
+        the text, so undo takes the typing first."""
         editor.installEventFilter(self._keystrokes)
 
     def stamp_time(self) -> None:

@@ -108,3 +108,27 @@ def test_the_meeting_header_keeps_the_meetings_quorum(panel: Panel, keys: Keys) 
         NOW.time().replace(hour=12, minute=50, second=0),
         5,
     )
+
+
+def test_a_declaration_typed_first_at_an_item_fills_in_the_time_it_was_reached(
+    panel: Panel, keys: Keys
+) -> None:
+    _new_item(keys, "Police and crime plan")
+    item = panel.ws.agenda_pane.current_item()
+    assert item is not None and item.id is not None and item.started is None
+    keys.ctrl_shift(K.Key_L)
+    keys.type("RP other member of the Basildon community safety partnership")
+    keys.enter()
+    assert panel.ws.book.item(item.id).started == NOW.time().replace(second=0)
+
+
+def test_a_resolution_typed_first_at_an_item_fills_in_the_time_it_was_reached(
+    panel: Panel, keys: Keys
+) -> None:
+    _new_item(keys, "Police and crime plan")
+    item = panel.ws.agenda_pane.current_item()
+    assert item is not None and item.id is not None and item.started is None
+    keys.ctrl_shift(K.Key_Y)
+    keys.type("That the plan be noted.")
+    keys.enter()
+    assert panel.ws.book.item(item.id).started == NOW.time().replace(second=0)
