@@ -68,19 +68,23 @@ def existing_exclusion(resolutions: Sequence[Resolution]) -> Resolution | None:
 
 
 def append_paragraph(doc: QTextDocument, text: str) -> bool:
-    """Add ``text`` as a plain paragraph at the end of an item's minutes, as one step of
-    the document's own undo history (so it is undone like typing). False when the
-    minutes already end with it."""
+    """Add ``text`` as a plain paragraph at the end of an item's minutes, and an empty
+    one after it where the minutes go on (an editor's cursor at the end moves into it:
+    what is typed next is never joined to ``text``); one step of the document's own undo
+    history, so it is undone like typing. False when the minutes already end with it."""
     last = doc.lastBlock()
+    while not last.text().strip() and last.previous().isValid():
+        last = last.previous()
     if last.text().strip() == text:
         return False
     cursor = QTextCursor(doc)
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.beginEditBlock()
-    if last.text().strip():
+    if cursor.block().text().strip():
         cursor.insertBlock()
     cursor.setBlockFormat(block_format(False, False))
     cursor.setBlockCharFormat(char_format(False))
     cursor.insertText(text, char_format(False))
+    cursor.insertBlock()
     cursor.endEditBlock()
     return True

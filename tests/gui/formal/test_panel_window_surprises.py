@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.domain.model import Attendance, Moment
+from scrutiny_desktop.domain.wording import NO_DECLARATIONS
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.main_window import MainWindow
 from scrutiny_desktop.ui.panes.header import HeaderDialog
@@ -132,3 +133,20 @@ def test_a_resolution_typed_first_at_an_item_fills_in_the_time_it_was_reached(
     keys.type("That the plan be noted.")
     keys.enter()
     assert panel.ws.book.item(item.id).started == NOW.time().replace(second=0)
+
+
+def test_minutes_typed_after_no_declarations_are_a_paragraph_of_their_own(
+    panel: Panel, keys: Keys
+) -> None:
+    _new_item(keys, "Complaints received")
+    item = panel.ws.agenda_pane.current_item()
+    assert item is not None and item.id is not None
+    keys.ctrl_shift(K.Key_J)
+    keys.ctrl_shift(K.Key_J)  # pressed twice: said once
+    keys.ctrl(K.Key_3)
+    keys.type("The Panel received the complaints report.")
+    panel.ws.bodies.flush()
+    assert [p.text for p in panel.ws.book.body(item.id)] == [
+        NO_DECLARATIONS,
+        "The Panel received the complaints report.",
+    ]
