@@ -302,6 +302,8 @@ class AttendeesPane(QWidget):
         if chair:
             attendance = Attendance(person.initials, AttendanceStatus.PRESENT, chair=True)
         self._push(AddPerson(self._model, person, attendance))
+        # The person just added is the one chosen: Arrived now (F6) is about them.
+        self.select_person(person.initials)
         empty(self.person_line)
         empty(self.initials_edit)
         self.initials_note.hide()
@@ -313,6 +315,13 @@ class AttendeesPane(QWidget):
     def _error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+
+    def select_person(self, initials: str) -> None:
+        """Make ``initials``' row the table's current one (the focus stays where it is)."""
+        for row in range(self._model.rowCount()):
+            if self._model.initials_at(row) == initials:
+                self.table.setCurrentIndex(self._model.index(row, INITIALS))
+                return
 
     def current_initials(self) -> str | None:
         index = self.table.currentIndex()

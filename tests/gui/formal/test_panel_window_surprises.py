@@ -150,3 +150,15 @@ def test_minutes_typed_after_no_declarations_are_a_paragraph_of_their_own(
         NO_DECLARATIONS,
         "The Panel received the complaints report.",
     ]
+
+
+def test_arrived_now_just_after_typing_in_a_late_member_marks_that_member(
+    panel: Panel, keys: Keys
+) -> None:
+    _choose_attendee(keys, panel, "KB")  # someone chosen earlier, and forgotten
+    keys.ctrl_shift(K.Key_P)
+    keys.type("Cllr Ian Grundy, Member, Chelmsford City Council")
+    keys.enter()  # present
+    keys.press(K.Key_F6)
+    assert panel.attendance("IG").arrived == panel.now()
+    assert panel.attendance("KB").arrived is None
