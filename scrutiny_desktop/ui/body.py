@@ -1,7 +1,8 @@
 """An item's body as a text document: one block per paragraph, flags in the block format.
 
-Sub-headings are bold, restricted paragraphs are tinted. The document is converted to
-``Paragraph`` objects only when it is saved, never per keystroke.
+Sub-headings are bold, restricted paragraphs are tinted, bulleted paragraphs (list items)
+have a bullet in the margin. The document is converted to ``Paragraph`` objects only
+when it is saved, never per keystroke.
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -28,18 +32,21 @@ from scrutiny_desktop.domain.model import Paragraph
 from scrutiny_desktop.ui import theme
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
 HEADING = int(QTextFormat.Property.UserProperty) + 1
 RESTRICTED = int(QTextFormat.Property.UserProperty) + 2
+BULLET = int(QTextFormat.Property.UserProperty) + 3
+"""A list item; never a sub-heading as well (turning either on turns the other off)."""
+_ONE_OF = {HEADING: BULLET, BULLET: HEADING}
 
 
-def block_format(heading: bool, restricted: bool) -> QTextBlockFormat:
+def block_format(heading: bool, restricted: bool, bullet: bool = False) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setProperty(HEADING, heading)
     fmt.setProperty(RESTRICTED, restricted)
+    fmt.setProperty(BULLET, bullet and not heading)
     if restricted:
         fmt.setBackground(theme.restricted_tint())
     return fmt
@@ -60,7 +67,7 @@ def build_document(paragraphs: Iterable[Paragraph], parent: QObject | None = Non
     for i, p in enumerate(paragraphs):
         if i:
             cursor.insertBlock()
-        cursor.setBlockFormat(block_format(p.heading, p.restricted))
+        cursor.setBlockFormat(block_format(p.heading, p.restricted, p.bullet))
         cursor.setBlockCharFormat(char_format(p.heading))
         cursor.insertText(p.text, char_format(p.heading))
     doc.setUndoRedoEnabled(True)
@@ -76,11 +83,13 @@ def to_paragraphs(doc: QTextDocument) -> tuple[Paragraph, ...]:
         text = block.text().replace("\u2028", "\n")
         if text.strip():
             fmt = block.blockFormat()
+            heading = bool(fmt.property(HEADING))
             out.append(
                 Paragraph(
                     text=text,
-                    heading=bool(fmt.property(HEADING)),
+                    heading=heading,
                     restricted=bool(fmt.property(RESTRICTED)),
+                    bullet=bool(fmt.property(BULLET)) and not heading,
                 )
             )
         block = block.next()
@@ -92,7 +101,8 @@ def block_flag(cursor: QTextCursor, prop: int) -> bool:
 
 
 def toggle_flag(cursor: QTextCursor, prop: int) -> None:
-    """Turn HEADING or RESTRICTED on (or off, if the first block has it) for the selected blocks.
+    """Turn HEADING, RESTRICTED or BULLET on (or off, if the first block has it) for the
+    selected blocks; a sub-heading made a list item is no longer one, and the other way.
 
     One edit block, so one undo step.
     """
@@ -106,21 +116,57 @@ def toggle_flag(cursor: QTextCursor, prop: int) -> None:
     while block.isValid():
         c = QTextCursor(block)
         fmt = block.blockFormat()
+        was_heading = bool(fmt.property(HEADING))
         fmt.setProperty(prop, on)
+        if on and prop in _ONE_OF:
+            fmt.setProperty(_ONE_OF[prop], False)
         if prop == RESTRICTED:
             if on:
                 fmt.setBackground(theme.restricted_tint())
             else:
                 fmt.clearBackground()
         c.setBlockFormat(fmt)
-        if prop == HEADING:
+        heading = bool(fmt.property(HEADING))
+        if heading != was_heading:
             c.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-            c.mergeCharFormat(char_format(on))
-            c.mergeBlockCharFormat(char_format(on))
+            c.mergeCharFormat(char_format(heading))
+            c.mergeBlockCharFormat(char_format(heading))
         if block == last:
             break
         block = block.next()
     edit.endEditBlock()
+
+
+class BulletMargin(QWidget):
+    """The strip left of the minutes where each list item's bullet is drawn (the plain
+    text layout draws no indents or list markers of its own)."""
+
+    def __init__(self, editor: BodyEditor) -> None:
+        super().__init__(editor)
+        self._editor = editor
+        self.setAccessibleName("Bullets")
+        # Painted whole here: otherwise each repaint as a key is typed paints the editor's
+        # frame beneath it too (twice the time per keystroke).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def paintEvent(self, e: QPaintEvent) -> None:
+        editor, area = self._editor, e.rect()
+        # From the paragraph at the top of what is repainted (one line as a key is typed).
+        block = editor.cursorForPosition(QPoint(0, area.top())).block()
+        top = editor.blockBoundingGeometry(block).translated(editor.contentOffset()).top()
+        painter = QPainter(self)
+        painter.fillRect(area, editor.palette().base())
+        painter.setPen(editor.palette().text().color())
+        line = editor.fontMetrics().lineSpacing()
+        while block.isValid() and top <= area.bottom():
+            height = editor.blockBoundingRect(block).height()
+            if top + height >= area.top() and block.blockFormat().property(BULLET):
+                painter.drawText(
+                    QRect(0, round(top), self.width(), line), Qt.AlignmentFlag.AlignRight, "•"
+                )
+            top += height
+            block = block.next()
+        painter.end()
 
 
 class BodyEditor(QPlainTextEdit):
@@ -141,11 +187,57 @@ class BodyEditor(QPlainTextEdit):
         self.setAccessibleName("Item body")
         self.setPlaceholderText(
             "Type the minutes of this item. Enter starts a paragraph; "
-            "Ctrl+Shift+H makes it a sub-heading, Ctrl+Shift+R marks it restricted."
+            "Ctrl+Shift+H makes it a sub-heading, Ctrl+Shift+8 a bulleted one, "
+            "Ctrl+Shift+R marks it restricted."
         )
         #: Actions for the top of the context menu at a position (spelling suggestions),
         #: made as children of the menu given; set by whoever offers them.
         self.menu_first: Callable[[QWidget, QPoint, QMenu], list[QAction]] | None = None
+        self.bullets = BulletMargin(self)
+        # Whether the minutes shown have a list item: until they do, the margin is not
+        # repainted as keys are typed (a repaint per keystroke costs a third more time).
+        # Looked for again when paragraphs come or go and when formats change (the same
+        # number of characters out as in: a toggle, or its undo).
+        self._listed = False
+        self.setViewportMargins(self.fontMetrics().horizontalAdvance("•") * 3, 0, 0, 0)
+        self.updateRequest.connect(self._update_bullets)
+        self.blockCountChanged.connect(self._find_bullets)
+        self._watch(self.document())
+
+    def setDocument(self, document: QTextDocument) -> None:
+        super().setDocument(document)
+        self._watch(document)
+
+    def _watch(self, document: QTextDocument) -> None:
+        if not document.property(_WATCHED):  # each item's minutes, watched once
+            document.setProperty(_WATCHED, True)
+            document.contentsChange.connect(self._contents_changed)
+        self._find_bullets()
+
+    def _contents_changed(self, _position: int, removed: int, added: int) -> None:
+        if removed == added:
+            self._find_bullets()
+
+    def _find_bullets(self) -> None:
+        block, listed = self.document().begin(), False
+        while block.isValid() and not listed:
+            listed = bool(block.blockFormat().property(BULLET))
+            block = block.next()
+        if listed or self._listed:
+            self.bullets.update()
+        self._listed = listed
+
+    def _update_bullets(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.bullets.scroll(0, dy)
+        elif self._listed:
+            self.bullets.update(0, rect.y(), self.bullets.width(), rect.height())
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        inside = self.contentsRect()
+        width = self.viewportMargins().left()
+        self.bullets.setGeometry(inside.left(), inside.top(), width, inside.height())
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         # The only Python on a keystroke's path (an event() override would run for every
@@ -170,18 +262,19 @@ class BodyEditor(QPlainTextEdit):
                 # stack, which covers typing and every other edit in one order.
                 (self.undo_requested if e.matches(_UNDO) else self.redo_requested).emit()
                 return
-            if (
-                e.modifiers() == Qt.KeyboardModifier.NoModifier
-                and block_flag(self.textCursor(), HEADING)
-                and key in _RETURN_KEYS
-            ):
-                # A paragraph after a sub-heading is ordinary text again.
+            if e.modifiers() == Qt.KeyboardModifier.NoModifier and key in _RETURN_KEYS:
                 cursor = self.textCursor()
-                fmt = cursor.blockFormat()
-                fmt.setProperty(HEADING, False)
-                cursor.insertBlock(fmt, char_format(False))
-                self.setTextCursor(cursor)
-                return
+                if block_flag(cursor, HEADING):
+                    # A paragraph after a sub-heading is ordinary text again.
+                    fmt = cursor.blockFormat()
+                    fmt.setProperty(HEADING, False)
+                    cursor.insertBlock(fmt, char_format(False))
+                    self.setTextCursor(cursor)
+                    return
+                if block_flag(cursor, BULLET) and not cursor.block().text().strip():
+                    # Enter on an empty list item ends the list (the next one goes on it).
+                    toggle_flag(cursor, BULLET)
+                    return
         super().keyPressEvent(e)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
@@ -211,6 +304,7 @@ class BodyEditor(QPlainTextEdit):
 
 
 _UNDO = QKeySequence.StandardKey.Undo
+_WATCHED = "bullets_watched"
 _RETURN_KEYS = (int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter))
 # Keys that might be undo/redo (any platform binding) or start a paragraph.
 _SPECIAL_KEYS = frozenset(

@@ -64,6 +64,8 @@ COMMANDS = (
     Command("delete_item", "&Item", "De&lete item", S.Delete, icon="SP_TrashIcon"),
     Command("heading", "&Item", "Sub-&heading", "Ctrl+Shift+H"),
     Command("restricted_paragraph", "&Item", "&Restricted paragraph", "Ctrl+Shift+R"),
+    # Ctrl+Shift+8 as in Google Docs (Word's Ctrl+Shift+L is a declaration here).
+    Command("bullet", "&Item", "&Bulleted paragraph", "Ctrl+Shift+8"),
     Command("restricted_item", "&Item", "Restricted &item", "Ctrl+Alt+R", checkable=True),
     Command("next_meeting_item", "&Item", "Ne&xt-meeting row", "Ctrl+Alt+N", checkable=True),
     Command("new_action", "&Actions", "&New action", "Ctrl+Return"),

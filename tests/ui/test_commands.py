@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, ItemKind, Paragraph, Person
 from scrutiny_desktop.domain.refs import ActionRef
-from scrutiny_desktop.ui.body import HEADING, RESTRICTED, toggle_flag
+from scrutiny_desktop.ui.body import BULLET, HEADING, RESTRICTED, toggle_flag
 from scrutiny_desktop.ui.commands.actions import (
     AddAction,
     DeleteAction,
@@ -222,3 +222,24 @@ def test_typing_and_formatting_are_undone_through_the_stack(ws: Workspace, qtbot
     assert ws.book.body(six)[-1] == Paragraph("Restricted matter", restricted=True)
     toggle_flag(QTextCursor(doc.lastBlock()), HEADING)
     qtbot.waitUntil(lambda: ws.book.body(six)[-1].heading, timeout=1000)  # saved by the timer
+
+
+def test_bulleted_paragraphs_the_book_holds_stay_bulleted_when_the_item_is_typed_in(
+    ws: Workspace,
+) -> None:
+    six = item_id(ws, 6)
+    listed = (
+        Paragraph("The Commissioner set out two priorities:"),
+        Paragraph("fewer burglaries", bullet=True),
+        Paragraph("faster response in rural areas", bullet=True),
+    )
+    ws.book.set_body(six, listed)
+    cursor = QTextCursor(ws.bodies.document(six))
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertBlock()
+    cursor.insertText("Members welcomed them.")
+    ws.bodies.flush()
+    assert ws.book.body(six) == [*listed, Paragraph("Members welcomed them.", bullet=True)]
+    toggle_flag(QTextCursor(ws.bodies.document(six).lastBlock()), BULLET)
+    ws.bodies.flush()
+    assert ws.book.body(six) == [*listed, Paragraph("Members welcomed them.")]

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QAbstractItemDelegate, QToolButton
 
 from scrutiny_desktop.domain.model import ItemKind
-from scrutiny_desktop.ui.body import HEADING, RESTRICTED, toggle_flag
+from scrutiny_desktop.ui.body import BULLET, HEADING, RESTRICTED, toggle_flag
 from scrutiny_desktop.ui.commands.actions import AddAction, DeleteAction, DeleteUpdate
 from scrutiny_desktop.ui.commands.agenda import AddItem, DeleteItem, EditItem, MoveItem
 from scrutiny_desktop.ui.commands.attendees import RemovePerson, SetAttendance
@@ -66,6 +66,7 @@ class EditingController(QObject):
             "delete_item": self.delete_item,
             "heading": lambda: self._toggle_paragraph(HEADING),
             "restricted_paragraph": lambda: self._toggle_paragraph(RESTRICTED),
+            "bullet": lambda: self._toggle_paragraph(BULLET),
             "restricted_item": self.restricted_item,
             "next_meeting_item": self.next_meeting_item,
             "new_action": lambda: self._new_action(True),

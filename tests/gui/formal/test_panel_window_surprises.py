@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from scrutiny_desktop.book import Book
-from scrutiny_desktop.domain.model import Attendance, Moment
+from scrutiny_desktop.domain.model import Attendance, Moment, Paragraph
 from scrutiny_desktop.domain.wording import NO_DECLARATIONS
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.main_window import MainWindow
@@ -162,3 +162,25 @@ def test_arrived_now_just_after_typing_in_a_late_member_marks_that_member(
     keys.press(K.Key_F6)
     assert panel.attendance("IG").arrived == panel.now()
     assert panel.attendance("KB").arrived is None
+
+
+def test_a_bulleted_list_typed_by_keys(panel: Panel, keys: Keys) -> None:
+    _new_item(keys, "Police and crime plan")
+    item = panel.ws.agenda_pane.current_item()
+    assert item is not None and item.id is not None
+    keys.type("The Commissioner set out two priorities:")
+    keys.enter()
+    keys.ctrl_shift(K.Key_8)  # Item ▸ Bulleted paragraph
+    keys.type("fewer burglaries")
+    keys.enter()  # the list goes on
+    keys.type("faster response in rural areas")
+    keys.enter()
+    keys.enter()  # Enter on an empty bullet ends the list
+    keys.type("Members welcomed them.")
+    panel.ws.bodies.flush()
+    assert panel.ws.book.body(item.id) == [
+        Paragraph("The Commissioner set out two priorities:"),
+        Paragraph("fewer burglaries", bullet=True),
+        Paragraph("faster response in rural areas", bullet=True),
+        Paragraph("Members welcomed them."),
+    ]
