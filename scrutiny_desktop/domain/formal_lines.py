@@ -26,7 +26,15 @@ _KINDS: tuple[tuple[str, DeclarationKind], ...] = (
     ("dpi", DeclarationKind.DISCLOSABLE_PECUNIARY),
     ("ori", DeclarationKind.OTHER_REGISTRABLE),
     ("nri", DeclarationKind.NON_REGISTRABLE),
+    # Older codes' words: recorded as "other" rather than read as part of the interest.
+    ("non-pecuniary", DeclarationKind.OTHER),
+    ("non pecuniary", DeclarationKind.OTHER),
+    ("personal interest", DeclarationKind.OTHER),
     ("other", DeclarationKind.OTHER),
+)
+KIND_WORDS = (
+    "pecuniary (or dpi), other registrable (ori), non-registrable (nri), "
+    "other (also non-pecuniary, personal interest); none given is other"
 )
 _LEFT = re.compile(r"(?:[,;]?\s*\(?\s*(?:and\s+)?left(?:\s+the\s+room)?\s*\)?\s*\.?)$", re.I)
 HINT_DECLARATION = (

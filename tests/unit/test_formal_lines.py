@@ -35,6 +35,17 @@ K = DeclarationKind
             Declaration("RGH", "knows the complainant", K.NON_REGISTRABLE),
         ),
         ("JG her son is a special constable", Declaration("JG", "her son is a special constable")),
+        # The words of older codes of conduct are interests of the "other" kind, not part of
+        # the interest: a clerk typing them saw "an interest (non-pecuniary her son…)".
+        (
+            "JG non-pecuniary her son is a special constable",
+            Declaration("JG", "her son is a special constable"),
+        ),
+        ("JG personal interest: a friend", Declaration("JG", "a friend")),
+        (
+            "JG personal friend of the complainant",
+            Declaration("JG", "personal friend of the complainant"),
+        ),
         (
             "JG other her neighbour left the force last year",
             Declaration("JG", "her neighbour left the force last year"),

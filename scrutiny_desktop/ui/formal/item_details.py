@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scrutiny_desktop.domain.formal_lines import HINT_DECLARATION, HINT_RESOLUTION
+from scrutiny_desktop.domain.formal_lines import HINT_DECLARATION, HINT_RESOLUTION, KIND_WORDS
 from scrutiny_desktop.domain.model import Assurance, Item
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.formal.entry_line import EntryLine
@@ -146,6 +146,7 @@ class ItemDetailsPane(QWidget):
         self.declaration_line = EntryLine()
         self.declaration_line.setAccessibleName("Add a declaration of interest")
         self.declaration_line.setPlaceholderText(f"Declaration: {HINT_DECLARATION}")
+        self.declaration_line.setToolTip(f"Kinds: {KIND_WORDS}")
         self.declaration_line.setCompleter(completer)
         self.declaration_hint = _hint()
         self.no_declarations = QPushButton("&No declarations")
