@@ -321,35 +321,36 @@ def _attendance(minutes: Minutes) -> tuple[AttendanceList, ...]:
 
 
 def _rows(minutes: Minutes, public: bool, presentation: Presentation) -> tuple[Row, ...]:
-    """Every item's row; the arrivals, departures and quorum of each at its item."""
+    """Every item's row; the quorum flag and arrivals open it, departures close it."""
     name = _name(minutes)
-    moves = _movements(minutes, name)
+    arrivals = _movements(minutes, name, arrived=True)
+    departures = _movements(minutes, name, arrived=False)
     inquorate = {} if public else {p.item_number: p for p in presence(minutes) if p.inquorate}
     rows = []
     for item in minutes.items:
-        flags: list[Block] = []
+        opening: list[Block] = []
         room = inquorate.get(item.number)
         if room is not None and room.quorum is not None:
-            flags.append(Flag(domain_wording.inquorate_text(len(room.members), room.quorum)))
-        rows.append(
-            _row(minutes, item, public, presentation, [*flags, *moves.get(item.number, [])], name)
-        )
+            opening.append(Flag(domain_wording.inquorate_text(len(room.members), room.quorum)))
+        opening.extend(arrivals.get(item.number, []))
+        closing = departures.get(item.number, [])
+        rows.append(_row(minutes, item, public, presentation, (opening, closing), name))
     return tuple(rows)
 
 
-def _movements(minutes: Minutes, name: Callable[[str], str]) -> dict[str, list[Block]]:
-    """Each item's arrivals and departures, in the words the minutes print at the item."""
+def _movements(
+    minutes: Minutes, name: Callable[[str], str], *, arrived: bool
+) -> dict[str, list[Block]]:
+    """Each item's arrivals (or departures), in the words the minutes print at the item."""
     out: dict[str, list[Block]] = {}
+    says = domain_wording.arrival_text if arrived else domain_wording.departure_text
     for a in minutes.attendance:
-        for moment, says in (
-            (a.arrived, domain_wording.arrival_text),
-            (a.left, domain_wording.departure_text),
-        ):
-            if moment is None:
-                continue
-            at = moment.item or _item_at(minutes, moment.time)
-            if at is not None:
-                out.setdefault(at, []).append(Para(says(name(a.initials), moment)))
+        moment = a.arrived if arrived else a.left
+        if moment is None:
+            continue
+        at = moment.item or _item_at(minutes, moment.time)
+        if at is not None:
+            out.setdefault(at, []).append(Para(says(name(a.initials), moment)))
     return out
 
 
@@ -369,7 +370,7 @@ def _row(
     item: Item,
     public: bool,
     presentation: Presentation,
-    notes: list[Block],
+    notes: tuple[list[Block], list[Block]],
     name: Callable[[str], str],
 ) -> Row:
     title = item.title
@@ -391,15 +392,17 @@ def _row(
 
 
 def _matter(
-    item: Item, title: str, notes: list[Block], name: Callable[[str], str]
+    item: Item, title: str, notes: tuple[list[Block], list[Block]], name: Callable[[str], str]
 ) -> tuple[Block, ...]:
+    """The Matter column: the title, what opens the item, its minutes, what closes it."""
+    opening, closing = notes
     blocks: list[Block] = [RestrictedItem()] if item.restricted else []
     blocks.append(Title(title))
     if item.restricted and item.exempt_paragraphs:
         blocks.append(Para(domain_wording.private_text(item.exempt_paragraphs)))
     if item.restricted and item.public_summary:
         blocks.append(Para(f"{wording.PUBLIC_SUMMARY}: {item.public_summary}"))
-    blocks.extend(notes)
+    blocks.extend(opening)
     blocks.extend(Para(domain_wording.declaration_text(d, name)) for d in item.declarations)
     bullets: list[Bullet] = []
     for p in item.body:
@@ -418,6 +421,7 @@ def _matter(
         blocks.append(Resolved(r.text, vote, r.restricted))
     if item.assurance is not None:
         blocks.append(Para(domain_wording.assurance_text(item.assurance)))
+    blocks.extend(closing)
     return tuple(blocks)
 
 

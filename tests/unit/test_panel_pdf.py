@@ -119,3 +119,19 @@ def test_every_font_in_the_panel_pdf_is_embedded(tmp_path):
     fonts = pdffonts(out)
     assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
     assert not any("Helvetica" in f["name"] for f in fonts)
+
+
+def test_an_arrival_opens_its_item_and_a_departure_closes_it(tmp_path: Path):
+    # A clerk read "Cllr Patel left the meeting … during item 46/26" above the item's
+    # minutes, as if he had left before it was discussed.
+    from scrutiny_desktop.export.layout import Resolved, block_texts, lay_out
+
+    with Book.create(tmp_path / "panel.sqlite") as book:
+        mid = book.import_minutes(interchange.load(PANEL))
+        minutes = book.minutes(mid)
+    rows = {row.number: row for row in lay_out(minutes, public=False).rows}
+    left = [" ".join(block_texts(b)) for b in rows["46/26"].matter]
+    assert left[-1] == "Cllr Raj Patel left the meeting at 12:10 during item 46/26."
+    assert any(isinstance(b, Resolved) for b in rows["46/26"].matter[:-1])
+    joined = [" ".join(block_texts(b)) for b in rows["44/26"].matter]
+    assert joined[1] == "Cllr Anne Spoor joined the meeting at 11:15 during item 44/26."
