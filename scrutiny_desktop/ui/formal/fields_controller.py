@@ -120,6 +120,7 @@ class ItemFieldsController(QObject):
             self._ctx.tell(f"Time not changed: {e}")
             return
         self._pane.show_time_error("")
+        self._pane.show_time(when)
         self._put(item, replace(item, started=when), f"Time of item {item.number}")
 
     # ------------------------------------------------------------ assurance, 12A, quorum

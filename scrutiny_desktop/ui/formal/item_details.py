@@ -9,6 +9,7 @@ a signal for ``ItemDetailsController``, which makes the undo command.
 
 from __future__ import annotations
 
+from datetime import time
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
@@ -210,7 +211,7 @@ class ItemDetailsPane(QWidget):
         layout.addWidget(self.exempt)  # an exempt item's first concern: what the public sees
         layout.addWidget(declared, 1)
         layout.addWidget(resolved, 1)
-        scroll = QScrollArea()
+        self._scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
@@ -224,6 +225,8 @@ class ItemDetailsPane(QWidget):
         chain += [self.resolution_line, self.vote_button, self.resolutions_table]
         for a, b in pairwise(chain):
             QWidget.setTabOrder(a, b)
+        for w in chain:  # a field the keyboard reaches is scrolled into sight
+            w.installEventFilter(self)
 
         self.declaration_line.returnPressed.connect(
             lambda: self.declaration_entered.emit(self.declaration_line.text())
@@ -278,7 +281,7 @@ class ItemDetailsPane(QWidget):
             private = " — taken in private" if item.restricted else ""
             self.heading.setText(f"Item {item.number}: {item.title or '(untitled)'}{private}")
         if not self.time_edit.hasFocus():
-            self.time_edit.setText(f"{item.started:%H:%M}" if item and item.started else "")
+            self.show_time(item.started if item else None)
         self.time_error.clear()
         rating = item.assurance if item else None
         self.assurance.setCurrentIndex(
@@ -302,6 +305,10 @@ class ItemDetailsPane(QWidget):
     def show_quorum(self, quorum: int | None) -> None:
         if not self.quorum.hasFocus():
             self.quorum.setValue(quorum or 0)
+
+    def show_time(self, when: time | None) -> None:
+        """The time reached as it is kept (``14:00`` for a typed ``2pm``)."""
+        self.time_edit.setText(f"{when:%H:%M}" if when else "")
 
     def show_time_error(self, text: str) -> None:
         self.time_error.setText(text)
@@ -346,8 +353,12 @@ class ItemDetailsPane(QWidget):
         self.exempt.focus_first()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Del in a table asks to delete its current row (unless a window's Del action,
-        a shortcut, took the key first)."""
+        """A field given the keyboard is scrolled into sight; Del in a table asks to
+        delete its current row (unless a window's Del action, a shortcut, took the key
+        first)."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self._scroll.ensureWidgetVisible(watched)
+            return False
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)

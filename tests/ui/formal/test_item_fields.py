@@ -138,3 +138,39 @@ def test_the_quorum_and_the_items_taken_inquorate(
     assert len(changes) == 3  # done, undone, redone
     details.fields.set_quorum(0)
     assert details.pane.room.text() == "4 members (no quorum set)"
+
+
+def test_a_time_typed_in_words_is_shown_as_kept_while_the_field_still_has_the_keyboard(
+    ctx: Context, details: ItemDetailsController, qtbot
+) -> None:
+    # A clerk typed "2pm", pressed Enter and read "2pm" still: was it kept, and as what?
+    go_to(ctx, "47/26")
+    pane = details.pane
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.activateWindow()
+    pane.focus_time()
+    qtbot.waitUntil(pane.time_edit.hasFocus)
+    pane.time_edit.setText("2pm")
+    details.fields.set_time_reached("2pm")
+    assert item(ctx, "47/26").started == time(14, 0)
+    assert pane.time_edit.text() == "14:00"
+
+
+def test_a_field_given_the_keyboard_is_scrolled_into_sight(
+    ctx: Context, details: ItemDetailsController, qtbot
+) -> None:
+    # On a laptop the details dock is short: Ctrl+Shift+Y put the keyboard in a
+    # resolution line below the fold, and the clerk typed into a field she could not see.
+    go_to(ctx, "44/26")
+    pane = details.pane
+    pane.resize(420, 160)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.activateWindow()
+    pane.focus_resolution()
+    qtbot.waitUntil(pane.resolution_line.hasFocus)
+    line = pane.resolution_line
+    top = line.mapTo(pane, line.rect().topLeft()).y()
+    bottom = line.mapTo(pane, line.rect().bottomLeft()).y()
+    assert top >= 0 and bottom <= pane.height()
