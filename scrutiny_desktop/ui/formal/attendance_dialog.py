@@ -82,6 +82,13 @@ class AttendanceDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.substitute.setCompleter(completer)
+        # Said in the dialog itself: with no window manager there is no title bar.
+        self.whose = QLabel(f"{person.display_name} ({person.initials})")
+        self.whose.setStyleSheet("font-weight: bold")
+        self.substitute_name = QLabel()
+        self.substitute_name.setStyleSheet(f"color: {theme.muted_text().name()}")
+        self.substitute.textChanged.connect(self._name_substituted)
+        self._name_substituted(self.substitute.text())
         self.arrived = MomentFields("Arrived", attendance.arrived, items)
         self.left = MomentFields("Left", attendance.left, items)
         self.error = QLabel()
@@ -89,7 +96,9 @@ class AttendanceDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()
+        form.addRow(self.whose)
         form.addRow("&Substitute for:", self.substitute)
+        form.addRow("", self.substitute_name)
         form.addRow("&Arrived at:", self.arrived)
         form.addRow("&Left at:", self.left)
         buttons = QDialogButtonBox(
@@ -105,6 +114,10 @@ class AttendanceDialog(QDialog):
             focus
         ].setFocus()
         self._result: Attendance | None = None
+
+    def _name_substituted(self, typed: str) -> None:
+        found = self._known.get(typed.strip().casefold())
+        self.substitute_name.setText(found.display_name if found else "")
 
     def attendance(self) -> Attendance | None:
         """The attendance as accepted (None until then)."""

@@ -89,7 +89,11 @@ def test_arrival_departure_and_substitute_edited_afterwards(
         assert (
             dialog.arrived.time.text() == "11:15" and dialog.arrived.item.currentText() == "44/26"
         )
+        # Whose record it is, and whom the initials typed name, shown in the dialog
+        # itself: with no window manager there is no title bar to say so.
+        assert dialog.whose.text() == "Cllr Anne Spoor (AS)"
         dialog.substitute.setText("tw")
+        assert dialog.substitute_name.text() == "Cllr Tom Watson"
         dialog.arrived.time.setText("1120")
         dialog.left.time.setText("12.30")
         dialog.left.item.setCurrentText("47/26")
