@@ -291,14 +291,16 @@ class FormalStore(BookBase):
         year = action_year(date.fromisoformat(r["date"]), int(r["start"]))
         first = self._last_minute_number(meeting_id, r["series_id"], year) + 1
         # A meeting that already starts further on (the book holds only some of the
-        # year's meetings: 41/26 was the first it saw) keeps its first number.
-        found = self._q(
-            "SELECT number FROM items WHERE meeting_id = ? ORDER BY position LIMIT 1",
-            [meeting_id],
-        )
-        number, _, yy = str(found[0]["number"]).partition("/") if found else ("", "", "")
-        if number.isdigit() and yy.isdigit() and int(yy) == year:
-            first = max(first, int(number))
+        # year's meetings: 41/26 was the first it saw) keeps its first number: its lowest
+        # one, not the first item's, which may be an item just moved to the top.
+        numbered = [
+            int(number)
+            for r in self._q("SELECT number FROM items WHERE meeting_id = ?", [meeting_id])
+            for number, _, yy in [str(r["number"]).partition("/")]
+            if number.isdigit() and yy.isdigit() and int(yy) == year
+        ]
+        if numbered:
+            first = max(first, min(numbered))
         self._db.execute(
             "UPDATE items SET number = CAST(position + ? AS TEXT) || '/' || printf('%02d', ?) "
             "WHERE meeting_id = ?",

@@ -83,3 +83,18 @@ def test_a_series_first_met_in_yearly_numbers_goes_on_numbering_them(panel_book:
         book.add_item(mid, "Any other business")
         numbers = [i.number for i in book.items(mid)]
     assert numbers[:2] == ["41/26", "42/26"] and numbers[-1] == "48/26"
+
+
+def test_moving_an_item_to_the_top_keeps_the_meetings_first_number(panel_book: Path):
+    """A meeting numbered on from 41/26 kept the number of whatever item was first: an item
+    moved to the top brought its own number with it and every item went up by one."""
+    with Book.open(panel_book) as book:
+        (mid,) = [m.id for m in book.meetings()]
+        assert mid is not None
+        items = book.items(mid)
+        moved = items[1]
+        assert moved.id is not None
+        book.move_item(moved.id, 0)
+        numbers = [(i.number, i.title) for i in book.items(mid)]
+    assert numbers[0] == ("41/26", moved.title)
+    assert [n for n, _ in numbers] == [f"{n}/26" for n in range(41, 48)]
