@@ -159,7 +159,14 @@ class FormalController(QObject):
         if self._watched is not None and self._watched() is ws:
             return
         self._watched = weakref.ref(ws)
-        self.details.fields.watch_typing(ws.agenda_pane.editor)
+        # Matters arising is minuted in its updates table, one key per action, or in the
+        # updates line: that is typing at the item too.
+        for typed_in in (
+            ws.agenda_pane.editor,
+            ws.actions_pane.updates_table,
+            ws.actions_pane.update_line,
+        ):
+            self.details.fields.watch_typing(typed_in)
         self._mark_inquorate()
 
     def _mark_inquorate(self) -> None:

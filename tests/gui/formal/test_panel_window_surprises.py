@@ -6,6 +6,7 @@ formal parts' clock fixed and their dialogs shown for the test to type into."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,27 @@ def test_a_bulleted_list_typed_by_keys(panel: Panel, keys: Keys) -> None:
         Paragraph("faster response in rural areas", bullet=True),
         Paragraph("Members welcomed them."),
     ]
+
+
+def test_an_update_marked_first_at_matters_arising_fills_in_the_time_it_was_reached(
+    make_window: WindowFactory, tmp_path: Path, keys: Keys, qtbot: QtBot
+) -> None:
+    """Matters arising, minuted by one key per open action in its updates table, printed
+    no time when the series prints item times."""
+    path = tmp_path / "panel.sqlite"
+    with Book.create(path) as book:
+        book.import_minutes(interchange.load(PANEL))
+    at_the_next_meeting = datetime(2026, 4, 23, 10, 4, 30)  # its date, from the header
+
+    def prepare(window: MainWindow) -> None:
+        window.formal.clock = lambda: at_the_next_meeting
+
+    window = make_window(path, prepare=prepare)
+    window.formal.make()
+    panel = Panel(window, Dialogs(qtbot))
+    keys.ctrl_shift(K.Key_T)  # the next meeting: Matters arising first, in its updates
+    assert QApplication.focusWidget() is panel.ws.actions_pane.updates_table
+    item = panel.ws.agenda_pane.current_item()
+    assert item is not None and item.id is not None and item.started is None
+    keys.type("c")  # the first open action: completed
+    assert panel.ws.book.item(item.id).started == time(10, 4)
