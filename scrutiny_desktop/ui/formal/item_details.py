@@ -103,6 +103,7 @@ class ItemDetailsPane(QWidget):
         self.setAccessibleName("Item details")
         self._declarations, self._resolutions = declarations, resolutions
         self.heading = QLabel("No item")
+        self._shown: int | None = None  # the id of the item whose fields are shown
         self.heading.setAccessibleName("Item details for")
         font = self.heading.font()
         font.setBold(True)
@@ -280,8 +281,12 @@ class ItemDetailsPane(QWidget):
         else:
             private = " — taken in private" if item.restricted else ""
             self.heading.setText(f"Item {item.number}: {item.title or '(untitled)'}{private}")
-        if not self.time_edit.hasFocus():
+        # A time being typed is kept when its item is shown again, never carried to another
+        # item: the field would write it there when it loses the keyboard.
+        shown = item.id if item is not None else None
+        if not self.time_edit.hasFocus() or shown != self._shown:
             self.show_time(item.started if item else None)
+        self._shown = shown
         self.time_error.clear()
         rating = item.assurance if item else None
         self.assurance.setCurrentIndex(

@@ -209,3 +209,23 @@ def test_an_update_marked_first_at_matters_arising_fills_in_the_time_it_was_reac
     assert item is not None and item.id is not None and item.started is None
     keys.type("c")  # the first open action: completed
     assert panel.ws.book.item(item.id).started == time(10, 4)
+
+
+def test_a_new_item_made_from_the_time_field_does_not_take_the_last_items_time(
+    panel: Panel, keys: Keys
+) -> None:
+    """The time field kept the item's time while it had the keyboard, and wrote it into
+    whatever item was current when it lost it: a new item started at 10:20 too."""
+    keys.ctrl(K.Key_2)
+    keys.press(K.Key_End)  # 47/26, Date of next meeting: no time
+    keys.press(K.Key_Up)
+    keys.press(K.Key_Up)
+    keys.press(K.Key_Up)  # 44/26, reached at 10:20
+    item = panel.ws.agenda_pane.current_item()
+    assert item is not None and item.number == "44/26" and item.started is not None
+    keys.ctrl_shift(K.Key_W)  # to its time
+    _new_item(keys, "Any other business")
+    new = panel.ws.agenda_pane.current_item()
+    assert new is not None and new.id is not None and new.title == "Any other business"
+    assert panel.ws.book.item(new.id).started is None
+    assert item.id is not None and panel.ws.book.item(item.id).started == item.started
