@@ -10,7 +10,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
 from scrutiny_desktop.domain.initials import INITIALS_PATTERN
-from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
+from scrutiny_desktop.domain.model import (
+    Attendance,
+    AttendanceStatus,
+    Moment,
+    Person,
+    PersonKind,
+)
+from scrutiny_desktop.domain.wording import hhmm
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.models.table import RowsTableModel
@@ -160,6 +167,8 @@ class AttendeesModel(RowsTableModel):
                     return EXPECTED
                 if a is None:
                     return "organisation" if p.kind is PersonKind.ORGANISATION else NAMED_ONLY
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return ", ".join([a.status.label, *_moments(a)])
                 return a.status.label
             if col == CHAIR:
                 return "chair" if a is not None and a.chair else ""
@@ -175,7 +184,20 @@ class AttendeesModel(RowsTableModel):
             return ", ".join(x for x in (p.name, p.role, p.organisation) if x) or p.initials
         if role == Qt.ItemDataRole.ToolTipRole and col == ATTENDANCE and a is None:
             return "Named in the minutes (e.g. as an action owner) but not attending"
+        if role == Qt.ItemDataRole.ToolTipRole and col == ATTENDANCE and a is not None:
+            return self._moments_said(a) or None
         return None
+
+    def _moments_said(self, a: Attendance) -> str:
+        """The substitute, arrival and departure as sentences, for the tooltip."""
+        names = {r.person.initials: r.person.name for r in self._rows}
+        said = []
+        if a.substitute_for:
+            said.append(f"Substitute for {names.get(a.substitute_for) or a.substitute_for}")
+        for verb, moment in (("Arrived", a.arrived), ("Left", a.left)):
+            if moment is not None:
+                said.append(f"{verb} {_when(moment)}")
+        return "; ".join(said)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -328,3 +350,18 @@ class AttendeesModel(RowsTableModel):
             for item in self._session.book.items(mid, full=True)
             for a in item.actions
         )
+
+
+def _moments(a: Attendance) -> list[str]:
+    """What the attendance column adds to the status: ``for TW``, ``arrived 11:15``."""
+    said = [f"for {a.substitute_for}"] if a.substitute_for else []
+    for verb, moment in (("arrived", a.arrived), ("left", a.left)):
+        if moment is not None:
+            said.append(f"{verb} {hhmm(moment.time)}" if moment.time else verb)
+    return said
+
+
+def _when(moment: Moment) -> str:
+    at = f"at {hhmm(moment.time)}" if moment.time else ""
+    during = f"during item {moment.item}" if moment.item else ""
+    return " ".join(x for x in (at, during) if x)

@@ -146,9 +146,9 @@ class AttendeesPane(QWidget):
         for col, width in (
             (INITIALS, 46),
             (ROLE, 90),
-            (ORGANISATION, 96),
-            (ATTENDANCE, 84),
-            (CHAIR, 40),
+            (ORGANISATION, 72),
+            (ATTENDANCE, 148),  # "present, arrived 11:15", in bold for the chair
+            (CHAIR, 48),
         ):
             self.table.setColumnWidth(col, width)
         # The role is in the name's tooltip; a wider pane can show the column again.

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import time
 
+from PySide6.QtCore import Qt
+
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Moment
 from scrutiny_desktop.ui.context import Context
 from scrutiny_desktop.ui.formal.attendance_dialog import AttendanceDialog
@@ -122,3 +124,24 @@ def test_a_wrong_time_in_the_dialog_is_said_and_nothing_changes(
     dialogs.fill = fill
     assert Transactions(ctx).of(lambda: moments.edit("AS")) == 0
     assert said == ["Arrived: 'soon' is not a time of day: type e.g. 10:20"]
+
+
+def test_the_attendees_table_shows_arrivals_departures_and_substitutes(ctx: Context) -> None:
+    """Arrived now (F6), Left now (Shift+F6) and Substitute for (Shift+F12) were kept but
+    shown nowhere in the window: who had left could be seen only by opening F12 on each."""
+    from scrutiny_desktop.ui.models.attendees import ATTENDANCE
+
+    ws = ws_of(ctx)
+    model = ws.attendees
+
+    def cell(initials: str, role: Qt.ItemDataRole) -> object:
+        row = next(r for r in range(model.rowCount()) if model.initials_at(r) == initials)
+        return model.index(row, ATTENDANCE).data(role)
+
+    assert cell("AS", Qt.ItemDataRole.DisplayRole) == "present, arrived 11:15"
+    assert cell("RP", Qt.ItemDataRole.DisplayRole) == "present, left 12:10"
+    assert cell("MW", Qt.ItemDataRole.DisplayRole) == "present, for TW"
+    assert cell("RGH", Qt.ItemDataRole.DisplayRole) == "present"
+    assert cell("AS", Qt.ItemDataRole.EditRole) == "present"  # what F2 edits
+    assert cell("AS", Qt.ItemDataRole.ToolTipRole) == "Arrived at 11:15 during item 44/26"
+    assert cell("MW", Qt.ItemDataRole.ToolTipRole) == "Substitute for Cllr Tom Watson"
