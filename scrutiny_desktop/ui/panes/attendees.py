@@ -146,7 +146,7 @@ class AttendeesPane(QWidget):
         for col, width in (
             (INITIALS, 46),
             (ROLE, 90),
-            (ORGANISATION, 72),
+            (ORGANISATION, 96),
             (ATTENDANCE, 148),  # "present, arrived 11:15", in bold for the chair
             (CHAIR, 48),
         ):
