@@ -5,24 +5,33 @@ Members with titles (Cllr, Cty Cllr, Mayor), co-opted independent members, offic
 attendance, apologies, a chair chosen once the list is typed, items typed out of order
 (one inserted, one moved, one gone back to), actions due "next meeting". What the book
 holds afterwards is compared with the meeting written out below as plain data over the
-keys that matter, not with an export (the JSON format is changing under it).
+keys that matter, and its JSON export (interchange version 2, checked against the
+schema) is compared whole with tests/data/panel-typed-out-of-order.v2.json, read through
+once by hand against what is typed here. Nothing in it depends on when the test runs: the
+meeting is not on the day it is typed (no item times), not signed off (no audit), and the
+book's ids are not exported.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date, time
 from pathlib import Path
+
+import jsonschema
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.domain.model import ItemKind, Minutes
+from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.main_window import MainWindow
 from scrutiny_desktop.ui.panes.header import HeaderDialog
 from tests.gui.conftest import Keys, WindowFactory
 
 K = Qt.Key
+EXPECTED_JSON = Path(__file__).resolve().parents[1] / "data" / "panel-typed-out-of-order.v2.json"
 NEXT = date(2026, 10, 15)
 
 HEADER = {
@@ -282,7 +291,7 @@ def _as_data(minutes: Minutes) -> tuple[object, ...]:
 
 
 def test_a_police_and_crime_panel_typed_out_of_order_by_keyboard(
-    make_window: WindowFactory, empty_book: Path, keys: Keys
+    make_window: WindowFactory, empty_book: Path, keys: Keys, schema_v2_path: Path
 ) -> None:
     window = make_window(empty_book)
     _header(keys)
@@ -327,3 +336,8 @@ def test_a_police_and_crime_panel_typed_out_of_order_by_keyboard(
     assert len(people) >= 15
     for got, want in zip(items, EXPECTED_ITEMS, strict=True):
         assert got == want, want[1]
+
+    exported = interchange.to_document(minutes)
+    jsonschema.validate(exported, json.loads(schema_v2_path.read_text(encoding="utf-8")))
+    assert exported["meeting"]["audit"] == []  # nothing dated by the day the test ran
+    assert exported == json.loads(EXPECTED_JSON.read_text(encoding="utf-8"))
