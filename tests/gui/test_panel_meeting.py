@@ -19,7 +19,6 @@ from datetime import date, time
 from pathlib import Path
 
 import jsonschema
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
