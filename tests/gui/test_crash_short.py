@@ -23,4 +23,6 @@ def test_ten_kills_lose_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     assert "books that failed to open in the window: 0" in out
     assert "characters lost: 0" in out
     checked = int(out.split("characters checked: ")[1].split()[0])
-    assert checked > 100, out  # the trials really typed something before the kills
+    # The trials really typed something before the kills: about 160 characters on an idle
+    # machine, 97 seen with the machine's two cores busy (children start typing later).
+    assert checked > 40, out

@@ -175,7 +175,9 @@ def test_attendees_line_proposes_editable_initials_and_marks_the_chair(
     keys.enter()
     row = window.ws.attendees.row_for("TSM")
     assert row is not None and row.attendance is not None
-    keys.ctrl(K.Key_1)  # the attendees table, first row: LW
+    keys.ctrl(K.Key_1)  # the attendees table, at the person just added
+    assert window.ws.attendees.initials_at(pane.table.currentIndex().row()) == "TSM"
+    keys.press(K.Key_Home, Qt.KeyboardModifier.ControlModifier)  # the first row: LW
     keys.ctrl_shift(K.Key_C)
     assert window.ws.attendees.chair() == "LW"
     keys.ctrl(K.Key_Z)
