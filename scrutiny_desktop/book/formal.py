@@ -26,7 +26,9 @@ class SeriesSettings:
     ``numbering``: ``simple`` (1, 2, 3 in each meeting) or ``yearly`` (``41/26``: minutes
     numbered through the year that starts in ``year_start_month``, as councils do).
     ``quorum``: given to each new meeting of the series. ``print_item_times``: the
-    minutes print the time the meeting reached each item.
+    minutes print the time the meeting reached each item. ``first_minute``: with yearly
+    numbering, the number a year's first meeting in this book starts from (``23/26``), for
+    a book begun part way through the year.
     """
 
     name: str
@@ -34,6 +36,18 @@ class SeriesSettings:
     quorum: int | None = None
     numbering: Numbering = "simple"
     print_item_times: bool = False
+    first_minute: str | None = None
+
+
+def minute_number(text: str) -> tuple[int, int]:
+    """``23/26`` as (23, 26); ``ValueError`` saying how to type it otherwise."""
+    number, slash, yy = text.strip().partition("/")
+    if not (slash and number.strip().isdigit() and yy.strip().isdigit()):
+        raise ValueError(f"{text.strip()!r} is not a minute number: type e.g. 23/26")
+    n, y = int(number), int(yy)
+    if not (1 <= n <= 9999 and 0 <= y <= 99):
+        raise ValueError(f"{text.strip()!r} is not a minute number: type e.g. 23/26")
+    return n, y
 
 
 class FormalStore(BookBase):
@@ -235,6 +249,7 @@ class FormalStore(BookBase):
             quorum=r["quorum"],
             numbering="yearly" if r["minute_numbering"] == "yearly" else "simple",
             print_item_times=bool(r["print_item_times"]),
+            first_minute=r["first_minute"],
         )
 
     def set_series_settings(self, settings: SeriesSettings) -> None:
@@ -244,24 +259,35 @@ class FormalStore(BookBase):
             raise BookError(f"the year starts in month 1 to 12, not {settings.year_start_month}")
         if settings.quorum is not None and settings.quorum < 1:
             raise BookError(f"a quorum is at least 1 member, not {settings.quorum}")
+        first_minute = None
+        if settings.first_minute:
+            try:
+                n, yy = minute_number(settings.first_minute)
+            except ValueError as e:
+                raise BookError(f"the first minute of the year: {e}") from None
+            first_minute = f"{n}/{yy:02d}"
         before = self.series_settings(settings.name)
-        renumber = (before.numbering, before.year_start_month) != (
+        renumber = (before.numbering, before.year_start_month, before.first_minute) != (
             settings.numbering,
             settings.year_start_month,
+            first_minute,
         )
         with self._writing():
             self._db.execute(
                 "INSERT INTO series (name, year_start_month, quorum, minute_numbering, "
-                "print_item_times) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                "print_item_times, first_minute) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET "
                 "year_start_month = excluded.year_start_month, quorum = excluded.quorum, "
                 "minute_numbering = excluded.minute_numbering, "
-                "print_item_times = excluded.print_item_times",
+                "print_item_times = excluded.print_item_times, "
+                "first_minute = excluded.first_minute",
                 [
                     settings.name,
                     settings.year_start_month,
                     settings.quorum,
                     settings.numbering,
                     int(settings.print_item_times),
+                    first_minute,
                 ],
             )
             if not renumber:
@@ -277,7 +303,7 @@ class FormalStore(BookBase):
         """Number one draft meeting's items as its series numbers them."""
         r = self._one(
             "SELECT m.date, m.series_id, COALESCE(s.minute_numbering, 'simple') AS numbering, "
-            "COALESCE(s.year_start_month, 1) AS start FROM meetings m "
+            "COALESCE(s.year_start_month, 1) AS start, s.first_minute FROM meetings m "
             "LEFT JOIN series s ON s.id = m.series_id WHERE m.id = ?",
             [meeting_id],
             f"meeting with id {meeting_id}",
@@ -290,17 +316,24 @@ class FormalStore(BookBase):
             return
         year = action_year(date.fromisoformat(r["date"]), int(r["start"]))
         first = self._last_minute_number(meeting_id, r["series_id"], year) + 1
-        # A meeting that already starts further on (the book holds only some of the
-        # year's meetings: 41/26 was the first it saw) keeps its first number: its lowest
-        # one, not the first item's, which may be an item just moved to the top.
-        numbered = [
-            int(number)
-            for r in self._q("SELECT number FROM items WHERE meeting_id = ?", [meeting_id])
-            for number, _, yy in [str(r["number"]).partition("/")]
-            if number.isdigit() and yy.isdigit() and int(yy) == year
-        ]
-        if numbered:
-            first = max(first, min(numbered))
+        given = minute_number(r["first_minute"]) if r["first_minute"] else None
+        if first == 1 and given is not None and given[1] == year:
+            # The year's first meeting in the book, begun part way through the year: the
+            # number the clerk gave, whatever its items had before.
+            first = given[0]
+        elif first == 1:
+            # The year's first meeting in the book, already further on (imported: 41/26
+            # was the first the book saw) keeps its first number: its lowest one, not the
+            # first item's, which may be an item just moved to the top. Later meetings
+            # follow on from the one before, gaps closed.
+            numbered = [
+                int(number)
+                for row in self._q("SELECT number FROM items WHERE meeting_id = ?", [meeting_id])
+                for number, _, yy in [str(row["number"]).partition("/")]
+                if number.isdigit() and yy.isdigit() and int(yy) == year
+            ]
+            if numbered:
+                first = max(first, min(numbered))
         self._db.execute(
             "UPDATE items SET number = CAST(position + ? AS TEXT) || '/' || printf('%02d', ?) "
             "WHERE meeting_id = ?",

@@ -395,4 +395,11 @@ def m005_writing_aids(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m006_first_minute(db: Database) -> None:
+    """The first minute number of a year in a series whose book was begun part way
+    through it (``23/26``: the council's minutes of 2026 had reached 22 without it)."""
+    db.execute("ALTER TABLE series ADD COLUMN first_minute TEXT")
+
+
 # SCHEMA_VERSION (in ``version``) is one more with every migration above.

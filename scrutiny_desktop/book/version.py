@@ -13,4 +13,4 @@ MIGRATION_SET = "scrutiny_desktop"
 # One more with every migration in ``schema`` (a test checks that they agree); a book
 # whose user_version is higher is from a newer release.
 # Any migration that transforms a table must end with install_triggers(db).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6

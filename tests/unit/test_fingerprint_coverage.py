@@ -34,6 +34,7 @@ NOT_PRINTED = {
     ("series", "quorum"): "given to new meetings; each meeting's own quorum is covered",
     ("series", "minute_numbering"): "numbers draft items; printed item numbers are covered",
     ("series", "print_item_times"): "a choice of layout, not content: the times are covered",
+    ("series", "first_minute"): "numbers draft items; printed item numbers are covered",
 }
 # Tables whose every column feeds the printed minutes of a signed-off meeting. (The
 # people directory is not here: signed minutes print the people of their snapshot,

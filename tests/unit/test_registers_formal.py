@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from scrutiny_desktop import cli
-from scrutiny_desktop.book import Book
+from scrutiny_desktop.book import Book, BookError
+from scrutiny_desktop.book.formal import SeriesSettings
+from scrutiny_desktop.domain.model import Meeting
 from scrutiny_desktop.export import interchange
 
 PANEL = Path(__file__).resolve().parents[1] / "data" / "panel-meeting.v2.json"
+SERIES = "Police and Crime Panel"
 
 
 @pytest.fixture
@@ -53,9 +58,6 @@ def test_decisions_are_searchable(panel_book: Path):
 def test_a_persons_declarations_across_meetings(panel_book: Path):
     with Book.open(panel_book) as book:
         doc = interchange.load(PANEL)
-        from dataclasses import replace
-        from datetime import date
-
         later = replace(doc, meeting=replace(doc.meeting, date=date(2026, 4, 23)), audit=())
         book.import_minutes(later)
     table = _run("declarations", str(panel_book), "--person", "RP")
@@ -98,3 +100,38 @@ def test_moving_an_item_to_the_top_keeps_the_meetings_first_number(panel_book: P
         numbers = [(i.number, i.title) for i in book.items(mid)]
     assert numbers[0] == ("41/26", moved.title)
     assert [n for n, _ in numbers] == [f"{n}/26" for n in range(41, 48)]
+
+
+def test_a_book_begun_part_way_through_a_year_goes_on_from_the_minute_the_year_had_reached(
+    tmp_path: Path,
+):
+    # The book was started in June: the panel's minutes of 2026 had reached 40/26 without it.
+    with Book.create(tmp_path / "new.sqlite") as book:
+        june = book.add_meeting(Meeting(None, "Police and Crime Panel", date(2026, 6, 18), SERIES))
+        assert june.id is not None
+        for title in ("Apologies", "Declarations of interest"):
+            book.add_item(june.id, title)
+        numbered = SeriesSettings(SERIES, 5, 5, "yearly", first_minute=" 41/26 ")
+        book.set_series_settings(numbered)
+        assert book.series_settings(SERIES).first_minute == "41/26"
+        assert [i.number for i in book.items(june.id)] == ["41/26", "42/26"]
+        book.add_item(june.id, "Police and crime plan")
+        assert [i.number for i in book.items(june.id)][-1] == "43/26"
+        july = book.add_meeting(Meeting(None, "Police and Crime Panel", date(2026, 7, 16), SERIES))
+        assert july.id is not None
+        book.add_item(july.id, "Apologies")
+        assert [i.number for i in book.items(july.id)] == ["44/26"]  # on from June
+        next_year = book.add_meeting(
+            Meeting(None, "Police and Crime Panel", date(2027, 6, 17), SERIES)
+        )
+        assert next_year.id is not None
+        book.add_item(next_year.id, "Apologies")
+        assert [i.number for i in book.items(next_year.id)] == ["1/27"]  # a year of its own
+        book.set_series_settings(replace(numbered, first_minute="1/26"))  # a mistake undone
+        assert [i.number for i in book.items(june.id)] == ["1/26", "2/26", "3/26"]
+        assert [i.number for i in book.items(july.id)] == ["4/26"]
+        with pytest.raises(
+            BookError, match=r"'forty-one' is not a minute number: type e\.g\. 23/26"
+        ):
+            book.set_series_settings(replace(numbered, first_minute="forty-one"))
+        assert book.series_settings(SERIES).first_minute == "1/26"  # nothing changed

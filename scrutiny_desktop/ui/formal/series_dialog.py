@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from scrutiny_desktop.book.formal import Numbering, SeriesSettings
+from scrutiny_desktop.book.formal import Numbering, SeriesSettings, minute_number
+from scrutiny_desktop.ui import theme
 
 NUMBERINGS: list[tuple[str, Numbering]] = [
     ("1, 2, 3 in each meeting", "simple"),
@@ -50,6 +52,16 @@ class SeriesSettingsDialog(QDialog):
         self.quorum.setValue(settings.quorum or 0)
         self.item_times = QCheckBox("&Print the time the meeting reached each item")
         self.item_times.setChecked(settings.print_item_times)
+        self.first_minute = QLineEdit(settings.first_minute or "")
+        self.first_minute.setAccessibleName("First minute of the year in this book")
+        self.first_minute.setPlaceholderText("e.g. 23/26; blank: 1")
+        self.first_minute.setToolTip(
+            "For a book begun part way through the year: the number its first meeting of "
+            "the year starts from, as the minutes before it reached"
+        )
+        self.error = QLabel()
+        self.error.setStyleSheet(theme.error_style())
+        self.error.hide()
         note = QLabel(
             "The year also numbers actions (07/26). Changing the numbering or the year "
             "numbers the items of this series' draft meetings again."
@@ -60,6 +72,7 @@ class SeriesSettingsDialog(QDialog):
         form.addRow("The &year starts in:", self.year_start)
         form.addRow("&Quorum for new meetings:", self.quorum)
         form.addRow(self.item_times)
+        form.addRow("&First minute this year:", self.first_minute)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -68,8 +81,22 @@ class SeriesSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.numbering.setFocus()
+
+    def accept(self) -> None:
+        """Kept only with a first minute that is one (``23/26``), else says why."""
+        typed = self.first_minute.text().strip()
+        if typed:
+            try:
+                minute_number(typed)
+            except ValueError as e:
+                self.error.setText(f"First minute this year: {e}")
+                self.error.show()
+                self.first_minute.setFocus()
+                return
+        super().accept()
 
     def settings(self) -> SeriesSettings:
         return replace(
@@ -78,4 +105,5 @@ class SeriesSettingsDialog(QDialog):
             year_start_month=self.year_start.currentIndex() + 1,
             quorum=self.quorum.value() or None,
             print_item_times=self.item_times.isChecked(),
+            first_minute=self.first_minute.text().strip() or None,
         )

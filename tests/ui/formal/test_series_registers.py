@@ -46,6 +46,39 @@ def test_series_settings(ctx: Context, series: SeriesController, dialogs: Dialog
     assert numbers() == [str(n) for n in range(1, 8)]  # simple numbering again
 
 
+def test_a_book_begun_part_way_through_the_year_is_given_its_first_minute(
+    ctx: Context, series: SeriesController, dialogs: Dialogs
+) -> None:
+    ws = ws_of(ctx)
+    ws.book.set_series_settings(SeriesSettings(SERIES))  # 1, 2, 3 as the sample's series says
+    ws.open_meeting(ws.session.meeting_id)
+
+    def fill(dialog: SeriesSettingsDialog) -> None:
+        dialog.numbering.setCurrentIndex(1)
+        dialog.first_minute.setText("23/26")
+
+    dialogs.fill = fill
+    numbers = lambda: [i.number for i in ws.items.items()]  # noqa: E731
+    after = do_undo_redo(ctx, series.series_settings, numbers)
+    assert after == [f"{n}/26" for n in range(23, 30)]
+    assert ws.book.series_settings(SERIES).first_minute == "23/26"
+
+
+def test_a_first_minute_that_is_not_one_is_said_and_the_dialog_stays(qtbot) -> None:
+    dialog = SeriesSettingsDialog(SeriesSettings(SERIES, numbering="yearly"))
+    qtbot.addWidget(dialog)
+    dialog.first_minute.setText("twenty-three")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.error.text() == (
+        "First minute this year: 'twenty-three' is not a minute number: type e.g. 23/26"
+    )
+    dialog.first_minute.setText("23/26")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.settings().first_minute == "23/26"
+
+
 def test_a_meeting_without_a_series_has_no_settings(
     ctx: Context, series: SeriesController, dialogs: Dialogs, told: Told
 ) -> None:
