@@ -112,26 +112,21 @@ def test_the_meeting_header_keeps_the_meetings_quorum(panel: Panel, keys: Keys) 
     )
 
 
-def test_a_declaration_typed_first_at_an_item_fills_in_the_time_it_was_reached(
-    panel: Panel, keys: Keys
+@pytest.mark.parametrize(
+    ("line", "typed"),
+    [
+        (K.Key_L, "RP other member of the Basildon community safety partnership"),  # declaration
+        (K.Key_Y, "That the plan be noted."),  # resolution
+    ],
+)
+def test_a_formal_line_typed_first_at_an_item_fills_in_the_time_it_was_reached(
+    panel: Panel, keys: Keys, line: Qt.Key, typed: str
 ) -> None:
     _new_item(keys, "Police and crime plan")
     item = panel.ws.agenda_pane.current_item()
     assert item is not None and item.id is not None and item.started is None
-    keys.ctrl_shift(K.Key_L)
-    keys.type("RP other member of the Basildon community safety partnership")
-    keys.enter()
-    assert panel.ws.book.item(item.id).started == NOW.time().replace(second=0)
-
-
-def test_a_resolution_typed_first_at_an_item_fills_in_the_time_it_was_reached(
-    panel: Panel, keys: Keys
-) -> None:
-    _new_item(keys, "Police and crime plan")
-    item = panel.ws.agenda_pane.current_item()
-    assert item is not None and item.id is not None and item.started is None
-    keys.ctrl_shift(K.Key_Y)
-    keys.type("That the plan be noted.")
+    keys.ctrl_shift(line)
+    keys.type(typed)
     keys.enter()
     assert panel.ws.book.item(item.id).started == NOW.time().replace(second=0)
 
