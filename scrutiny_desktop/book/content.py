@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,18 @@ from scrutiny_desktop.domain.model import (
     Paragraph,
 )
 from scrutiny_desktop.domain.refs import ActionRef, action_year
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedItem:
+    """What ``restore_item`` needs to put an item back as it was: where it stood, the item
+    with its content and ids, and the people (by id) who arrived or left during it."""
+
+    position: int
+    item: Item
+    arrivals: tuple[int, ...] = ()
+    departures: tuple[int, ...] = ()
+
 
 # The actions an update reports on: its unnumbered action by id, or a numbered action of
 # the same series by reference. Used for every draft update of one series at a time.
@@ -206,8 +218,8 @@ class ContentStore(FormalStore):
                 self._db.execute("UPDATE items SET position = ? WHERE id = ?", [pos, iid])
             self._renumber(meeting_id)
 
-    def delete_item(self, item_id: int) -> tuple[int, Item]:
-        """Delete an item with everything in it; returns (position, item) for ``restore_item``."""
+    def delete_item(self, item_id: int) -> DeletedItem:
+        """Delete an item with everything in it; what ``restore_item`` puts back."""
         with self._writing():
             meeting_id = self._meeting_of_item(item_id)
             self._check_draft(meeting_id)
@@ -215,18 +227,36 @@ class ContentStore(FormalStore):
             pos = int(
                 self._one("SELECT position FROM items WHERE id = ?", [item_id], "item")["position"]
             )
+            during = {
+                column: tuple(
+                    int(r["person_id"])
+                    for r in self._q(
+                        f"SELECT person_id FROM attendance WHERE {column} = ?", [item_id]
+                    )
+                )
+                for column in ("arrived_item", "left_item")
+            }
             self._db.execute("DELETE FROM items WHERE id = ?", [item_id])
             self._shift("items", "meeting_id", meeting_id, pos + 1, -1)
             self._renumber(meeting_id)
-        return pos, item
+        return DeletedItem(pos, item, during["arrived_item"], during["left_item"])
 
-    def restore_item(self, meeting_id: int, position: int, item: Item) -> None:
-        """Put back a deleted item, with the same ids, references and content."""
+    def restore_item(self, meeting_id: int, deleted: DeletedItem) -> None:
+        """Put back a deleted item, with the same ids, references and content, and the
+        arrivals and departures that were during it."""
         with self._writing():
             self._check_draft(meeting_id)
-            self._shift("items", "meeting_id", meeting_id, position, +1)
-            item_id = self._insert_item(meeting_id, item, position)
-            self._insert_item_content(item_id, item)
+            self._shift("items", "meeting_id", meeting_id, deleted.position, +1)
+            item_id = self._insert_item(meeting_id, deleted.item, deleted.position)
+            self._insert_item_content(item_id, deleted.item)
+            for column, people in (
+                ("arrived_item", deleted.arrivals),
+                ("left_item", deleted.departures),
+            ):
+                self._db.conn.executemany(
+                    f"UPDATE attendance SET {column} = ? WHERE meeting_id = ? AND person_id = ?",
+                    [(item_id, meeting_id, person) for person in people],
+                )
             self._renumber(meeting_id)
             self._derive_updates(meeting_id)
 

@@ -153,9 +153,9 @@ def test_imported_references_move_the_counter_on(seed_path: Path, book_path: Pat
 def test_deleted_items_come_back_whole_with_undo(seeded_book):
     book, mid = seeded_book
     before = book.minutes(mid)
-    pos, item = book.delete_item(book.items(mid)[3].id)
+    deleted = book.delete_item(book.items(mid)[3].id)
     assert [i.number for i in book.items(mid)] == ["1", "2", "3", "4", "5", "6"]
-    book.restore_item(mid, pos, item)
+    book.restore_item(mid, deleted)
     assert book.minutes(mid) == before
 
 
@@ -246,3 +246,22 @@ def test_the_meeting_list_reads_newest_first_a_page_at_a_time(book_path: Path):
         pages = [book.meeting_list(limit=3), book.meeting_list(limit=3, offset=3)]
         assert pages[0] + pages[1] == everything
         assert book.meeting_list(limit=3, offset=4) == []
+
+
+def test_a_deleted_item_comes_back_with_the_arrivals_and_departures_during_it(tmp_path):
+    # A clerk deleted item 3/26 by mistake and undid it: the member who had arrived
+    # during it was then printed as joining during the next item.
+    from scrutiny_desktop.export import interchange
+
+    panel = Path(__file__).resolve().parents[1] / "data" / "panel-meeting.v2.json"
+    with Book.create(tmp_path / "panel.sqlite") as book:
+        mid = book.import_minutes(interchange.load(panel))
+        before = book.minutes(mid)
+        moved = {a.initials: (a.arrived, a.left) for a in before.attendance}
+        assert moved["AS"][0] is not None and moved["AS"][0].item == "44/26"
+        assert moved["RP"][1] is not None and moved["RP"][1].item == "46/26"
+        for number in ("44/26", "46/26"):
+            item = next(i for i in book.items(mid) if i.number == number)
+            assert item.id is not None
+            book.restore_item(mid, book.delete_item(item.id))
+        assert book.minutes(mid) == before

@@ -11,6 +11,7 @@ from scrutiny_desktop.domain.model import Item, ItemKind
 from scrutiny_desktop.ui.commands.base import BookCommand
 
 if TYPE_CHECKING:
+    from scrutiny_desktop.book.content import DeletedItem
     from scrutiny_desktop.ui.models.items import ItemsModel
 
 
@@ -23,20 +24,21 @@ class AddItem(BookCommand):
         super().__init__("New item")
         self._model, self._position, self._title, self._kind = model, position, title, kind
         self._item: Item | None = None
+        self._deleted: DeletedItem | None = None
 
     @property
     def item_id(self) -> int | None:
         return None if self._item is None else self._item.id
 
     def do(self) -> None:
-        if self._item is None:
+        if self._deleted is None:
             self._item = self._model.add(self._title, self._kind, self._position)
         else:
-            self._model.restore(self._position, self._item)
+            self._model.restore(self._deleted)
 
     def undo_it(self) -> None:
         assert self._item is not None and self._item.id is not None
-        self._position, self._item = self._model.delete(self._item.id)
+        self._deleted = self._model.delete(self._item.id)
 
 
 class EditItem(BookCommand):
@@ -89,11 +91,11 @@ class DeleteItem(BookCommand):
     def __init__(self, model: ItemsModel, item_id: int) -> None:
         super().__init__("Delete item")
         self._model, self._id = model, item_id
-        self._saved: tuple[int, Item] | None = None
+        self._saved: DeletedItem | None = None
 
     def do(self) -> None:
         self._saved = self._model.delete(self._id)
 
     def undo_it(self) -> None:
         assert self._saved is not None
-        self._model.restore(*self._saved)
+        self._model.restore(self._saved)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from scrutiny_desktop.book import Book
+from scrutiny_desktop.book.content import DeletedItem
 from scrutiny_desktop.book.formal import SeriesSettings
 from scrutiny_desktop.domain.model import Declaration, Item, Resolution
 from scrutiny_desktop.ui.commands.base import BookCommand
@@ -180,25 +181,27 @@ class InsertItemWith(BookCommand):
         inserted: Callable[[], None],
     ) -> None:
         super().__init__(f"Insert {item.title!r}")
-        self._session, self._items, self._position = session, items, position
-        self._item, self._inserted = item, inserted
+        self._session, self._items = session, items
+        self._deleted, self._inserted = DeletedItem(position, item), inserted
 
     @property
     def item_id(self) -> int | None:
-        return self._item.id
+        return self._deleted.item.id
 
     def do(self) -> None:
         mid = self._session.meeting_id
         assert mid is not None
-        if self._item.id is not None:
-            self._items.restore(self._position, self._item)  # redo: same ids
+        if self._deleted.item.id is not None:
+            self._items.restore(self._deleted)  # redo: same ids
             return
         book = self._session.book
-        self._session.write(book.restore_item, mid, self._position, self._item)
+        self._session.write(book.restore_item, mid, self._deleted)
         # The book gave the item its id; the agenda is read again to show it.
-        self._item = replace(self._item, id=book.items(mid)[self._position].id)
+        position = self._deleted.position
+        made = replace(self._deleted.item, id=book.items(mid)[position].id)
+        self._deleted = DeletedItem(position, made)
         self._inserted()
 
     def undo_it(self) -> None:
-        assert self._item.id is not None
-        self._position, self._item = self._items.delete(self._item.id)
+        assert self._deleted.item.id is not None
+        self._deleted = self._items.delete(self._deleted.item.id)

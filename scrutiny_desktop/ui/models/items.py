@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
@@ -12,6 +12,9 @@ from scrutiny_desktop.domain.model import Item, ItemKind
 from scrutiny_desktop.ui import theme
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.session import BookSession
+
+if TYPE_CHECKING:
+    from scrutiny_desktop.book.content import DeletedItem
 
 Index = QModelIndex | QPersistentModelIndex
 _SHOWN = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole]
@@ -125,11 +128,11 @@ class ItemsModel(QAbstractListModel):
         self._inserted(position, new.id)
         return new
 
-    def restore(self, position: int, item: Item) -> None:
+    def restore(self, deleted: DeletedItem) -> None:
         mid = self._session.meeting_id
-        assert mid is not None and item.id is not None
-        self._session.write(self._session.book.restore_item, mid, position, item)
-        self._inserted(position, item.id)
+        assert mid is not None and deleted.item.id is not None
+        self._session.write(self._session.book.restore_item, mid, deleted)
+        self._inserted(deleted.position, deleted.item.id)
 
     def _inserted(self, position: int, item_id: int) -> None:
         # Rows move first with their old numbers, then the numbers change: views (and the
@@ -143,8 +146,8 @@ class ItemsModel(QAbstractListModel):
         self._numbers_changed()
         self.item_touched.emit(item_id)
 
-    def delete(self, item_id: int) -> tuple[int, Item]:
-        position, item = self._session.write(self._session.book.delete_item, item_id)
+    def delete(self, item_id: int) -> DeletedItem:
+        deleted = self._session.write(self._session.book.delete_item, item_id)
         row = self.row_of(item_id)
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
@@ -152,7 +155,7 @@ class ItemsModel(QAbstractListModel):
             self.endRemoveRows()
         self._reread()
         self._numbers_changed()
-        return position, item
+        return deleted
 
     def move(self, item_id: int, position: int) -> None:
         row = self.row_of(item_id)
