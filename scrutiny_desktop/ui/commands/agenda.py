@@ -42,14 +42,18 @@ class AddItem(BookCommand):
 
 
 class EditItem(BookCommand):
-    """Replace an item's title, kind or restricted flag."""
+    """Replace an item's own fields. Undo and redo show the item; the first time, only
+    when ``reveal`` (a summary sent as the agenda moves on is not a reason to go back)."""
 
-    def __init__(self, model: ItemsModel, old: Item, new: Item, text: str) -> None:
+    def __init__(
+        self, model: ItemsModel, old: Item, new: Item, text: str, *, reveal: bool = True
+    ) -> None:
         super().__init__(text)
-        self._model, self._old, self._new = model, old, new
+        self._model, self._old, self._new, self._reveal = model, old, new, reveal
 
     def do(self) -> None:
-        self._model.put(self._new)
+        self._model.put(self._new, reveal=self._reveal)
+        self._reveal = True
 
     def undo_it(self) -> None:
         self._model.put(self._old)

@@ -22,8 +22,9 @@ class ExemptBox(QGroupBox):
 
     paragraphs_changed = Signal(tuple)
     """The paragraphs ticked now, in order (a tuple of ints)."""
-    summary_entered = Signal(str)
-    """The public summary as typed (sent shortly after typing pauses, and on leaving it)."""
+    summary_entered = Signal(int, str)
+    """The item's id and its public summary as typed (sent shortly after typing starts,
+    and on leaving it or going to another item)."""
     exclusion_asked = Signal()
 
     def __init__(self, save_delay_ms: int = 800) -> None:
@@ -58,6 +59,7 @@ class ExemptBox(QGroupBox):
         layout.addWidget(self.summary)
         layout.addWidget(self.exclusion)
         self._shown = ""
+        self._item_id: int | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(save_delay_ms)
@@ -69,18 +71,23 @@ class ExemptBox(QGroupBox):
     def paragraphs(self) -> tuple[int, ...]:
         return tuple(n for n, box in self.boxes.items() if box.isChecked())
 
-    def show_values(self, paragraphs: tuple[int, ...], summary: str | None) -> None:
-        """Show an item's paragraphs and summary (a summary being typed is left alone)."""
+    def show_values(self, item_id: int, paragraphs: tuple[int, ...], summary: str | None) -> None:
+        """Show an item's paragraphs and summary. While the summary has the keyboard, what
+        is typed there is the truth: the same item's summary shown again (stale, or as
+        saved a moment ago) is left alone. Another item's is shown once what was typed
+        for this one is sent."""
         for n, box in self.boxes.items():
             box.setChecked(n in paragraphs)
+        if item_id == self._item_id and self.summary.hasFocus():
+            return
+        self.commit_summary()
+        self._item_id = item_id
         text = summary or ""
-        if not self.summary.hasFocus() or not self._timer.isActive():
-            self._timer.stop()
-            self._shown = text
-            if self.summary.toPlainText() != text:
-                self.summary.blockSignals(True)
-                self.summary.setPlainText(text)
-                self.summary.blockSignals(False)
+        self._shown = text
+        if self.summary.toPlainText() != text:
+            self.summary.blockSignals(True)
+            self.summary.setPlainText(text)
+            self.summary.blockSignals(False)
 
     def set_editable(self, editable: bool) -> None:
         for box in self.boxes.values():
@@ -102,9 +109,9 @@ class ExemptBox(QGroupBox):
         """Send the summary as typed now, if it changed."""
         self._timer.stop()
         text = self.summary.toPlainText()
-        if text != self._shown:
+        if text != self._shown and self._item_id is not None:
             self._shown = text
-            self.summary_entered.emit(text)
+            self.summary_entered.emit(self._item_id, text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.summary and event.type() == QEvent.Type.FocusOut:

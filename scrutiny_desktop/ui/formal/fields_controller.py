@@ -79,7 +79,8 @@ class ItemFieldsController(QObject):
     def _put(self, item: Item, new: Item, text: str) -> None:
         ws = self._ctx.workspace
         if ws is not None and new != item and self._ctx.editable:
-            self._ctx.push(EditItem(ws.items, item, new, text))
+            on_screen = ws.agenda_pane.item_id == item.id
+            self._ctx.push(EditItem(ws.items, item, new, text, reveal=on_screen))
 
     # ------------------------------------------------------------ the time reached
 
@@ -137,8 +138,11 @@ class ItemFieldsController(QObject):
             new = replace(item, exempt_paragraphs=tuple(sorted(set(paragraphs))))
             self._put(item, new, f"Schedule 12A paragraphs of item {item.number}")
 
-    def set_public_summary(self, text: str) -> None:
-        item = self.current_item()
+    def set_public_summary(self, item_id: int, text: str) -> None:
+        """The public summary typed for an item (the one it was typed at, which may no
+        longer be the item on screen)."""
+        ws = self._ctx.workspace
+        item = None if ws is None else ws.items.item(item_id)
         if item is not None:
             new = replace(item, public_summary=text.strip() or None)
             self._put(item, new, f"Public summary of item {item.number}")

@@ -294,7 +294,8 @@ class ItemDetailsPane(QWidget):
         )
         self.exempt.setVisible(item is not None and item.restricted)
         if item is not None:
-            self.exempt.show_values(item.exempt_paragraphs, item.public_summary)
+            assert item.id is not None
+            self.exempt.show_values(item.id, item.exempt_paragraphs, item.public_summary)
         on = editable and item is not None
         for line in (self.time_edit, self.declaration_line, self.resolution_line):
             line.setReadOnly(not on)

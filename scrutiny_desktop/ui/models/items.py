@@ -172,14 +172,16 @@ class ItemsModel(QAbstractListModel):
         self._numbers_changed()
         self.item_touched.emit(item_id)
 
-    def put(self, item: Item) -> None:
-        """Write an item's own fields (title, kind, restricted, time, 12A, summary, assurance)."""
+    def put(self, item: Item, *, reveal: bool = True) -> None:
+        """Write an item's own fields (title, kind, restricted, time, 12A, summary,
+        assurance); the agenda goes to the item unless ``reveal`` is False."""
         assert item.id is not None
         self._session.keep(("item", item.id), self._session.book.update_item, item)
         row = self.row_of(item.id)
         if row is None:
             return
         self._items[row] = replace(item, number=self._items[row].number)  # every own field
-        self.item_touched.emit(item.id)
+        if reveal:
+            self.item_touched.emit(item.id)
         idx = self.index(row)
         self.dataChanged.emit(idx, idx, [*_SHOWN, Qt.ItemDataRole.BackgroundRole])

@@ -174,3 +174,29 @@ def test_a_field_given_the_keyboard_is_scrolled_into_sight(
     top = line.mapTo(pane, line.rect().topLeft()).y()
     bottom = line.mapTo(pane, line.rect().bottomLeft()).y()
     assert top >= 0 and bottom <= pane.height()
+
+
+def test_a_public_summary_being_typed_is_never_replaced_under_the_cursor(
+    ctx: Context, details: ItemDetailsController, qtbot
+) -> None:
+    # A clerk's summary came out as its end followed by its start: shown again while she
+    # typed, the box went back to what had been saved and the cursor to its start.
+    iid = go_to(ctx, "46/26")
+    pane, exempt = details.pane, details.pane.exempt
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.activateWindow()
+    exempt.summary.setFocus()
+    qtbot.waitUntil(exempt.summary.hasFocus)
+    stale = item(ctx, "46/26")  # as an item copy read before the typing has it
+    exempt.summary.selectAll()
+    qtbot.keyClicks(exempt.summary, "The Committee received")
+    exempt.commit_summary()  # saved as typing goes
+    assert item(ctx, "46/26").public_summary == "The Committee received"
+    exempt.show_values(iid, stale.exempt_paragraphs, stale.public_summary)  # shown again
+    assert exempt.summary.toPlainText() == "The Committee received"
+    assert exempt.summary.textCursor().position() == len("The Committee received")
+    qtbot.keyClicks(exempt.summary, " an update")
+    go_to(ctx, "44/26")  # another item: what was typed goes to the item it was typed at
+    assert item(ctx, "46/26").public_summary == "The Committee received an update"
+    assert item(ctx, "44/26").public_summary is None
