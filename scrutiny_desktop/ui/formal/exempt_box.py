@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from scrutiny_desktop.domain.schedule12a import PARAGRAPHS
@@ -37,6 +39,7 @@ class ExemptBox(QGroupBox):
             box.setToolTip(f"Paragraph {p.number}: {p.text}")
             box.setAccessibleName(f"Paragraph {p.number}: {p.short}")
             box.clicked.connect(self._ticked)
+            box.installEventFilter(self)  # Tab leaves the paragraphs; arrows go along them
             grid.addWidget(box, i // 2, i % 2)
             self.boxes[p.number] = box
         self.summary = QPlainTextEdit()
@@ -114,6 +117,41 @@ class ExemptBox(QGroupBox):
             self.summary_entered.emit(self._item_id, text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Leaving the summary sends it. Tab from any paragraph goes on to the summary and
+        Shift+Tab back before the paragraphs, as from one group: a clerk's Tab from
+        paragraph 2 went to paragraph 3, and the summary she typed ticked and unticked it
+        with every space."""
         if watched is self.summary and event.type() == QEvent.Type.FocusOut:
             self.commit_summary()
+        elif (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and watched in self.boxes.values()
+            and event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            == Qt.KeyboardModifier.NoModifier
+        ):
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if event.key() == Qt.Key.Key_Tab and not shift:
+                self.summary.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if event.key() in (Qt.Key.Key_Backtab, Qt.Key.Key_Tab):
+                before = self._before_the_paragraphs()
+                if before is not None:
+                    before.setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
         return False
+
+    def _before_the_paragraphs(self) -> QWidget | None:
+        """The widget Shift+Tab reaches before the first paragraph's box."""
+        first = self.boxes[PARAGRAPHS[0].number]
+        w = first.previousInFocusChain()
+        while w is not None and w is not first:
+            if (
+                w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and w.isVisible()
+                and w.isEnabled()
+                and w not in self.boxes.values()
+            ):
+                return w
+            w = w.previousInFocusChain()
+        return None

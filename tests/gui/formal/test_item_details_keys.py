@@ -117,12 +117,19 @@ def test_schedule_12a_paragraphs_summary_and_the_exclusion_draft(
     exempt = harness.details.pane.exempt
     assert QApplication.focusWidget() is exempt.boxes[1]
     for _ in range(6):
-        keys.tab()
+        keys.press(K.Key_Down)  # the arrows go along the paragraphs
     assert QApplication.focusWidget() is exempt.boxes[7]
     keys.press(K.Key_Space)
     assert harness.ws.book.item(iid).exempt_paragraphs == (1, 3, 7)
+    keys.press(K.Key_Up)
+    keys.press(K.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # back before the paragraphs
+    assert QApplication.focusWidget() is harness.details.pane.quorum
     keys.tab()
+    assert QApplication.focusWidget() is exempt.boxes[1]
+    keys.press(K.Key_Right)
+    keys.tab()  # from any paragraph, Tab goes on to the summary (a clerk typed into 3)
     assert QApplication.focusWidget() is exempt.summary
+    assert harness.ws.book.item(iid).exempt_paragraphs == (1, 3, 7)
     keys.replace("The Panel considered a complaint in private.")
     keys.tab()  # leaving the summary saves it
     assert (

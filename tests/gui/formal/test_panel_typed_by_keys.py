@@ -287,11 +287,10 @@ class Clerk:
         at = 1
         for paragraph in ticks:
             for _ in range(paragraph - at):
-                self.keys.tab()
+                self.keys.press(K.Key_Down)  # the arrows go along the paragraphs
             at = paragraph
             self.keys.press(K.Key_Space)
-        for _ in range(8 - at):  # past paragraph 7, to the summary
-            self.keys.tab()
+        self.keys.tab()  # Tab goes on to the summary
         self.keys.type(summary)
         self.keys.tab()
 
