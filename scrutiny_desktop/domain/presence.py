@@ -1,10 +1,13 @@
 """Who was in the room at each item: late arrivals, departures, declarations, the quorum.
 
 Members are the people whose attendance is "present" (officers "in attendance" are not
-members and neither vote nor count towards the quorum). A member counts at an item
-from the item during which they arrived (or from the first item started after their
-arrival time) and no longer counts from the item during which they left; a member who
-declared an interest and left the room for an item does not count at that item.
+members and neither vote nor count towards the quorum). At each item two sets: the
+members in the room for the whole of it, and those in for part of it, having arrived or
+left during it. The quorum is judged on the first (a member leaving during an item left
+the rest of it to those who stayed); a vote is judged on both (the member who left may
+have voted first). A time with no item places a moment before the first item started
+at or after it. A member who declared an interest and left the room for an item is in
+neither set at that item.
 """
 
 from __future__ import annotations
@@ -29,11 +32,19 @@ class Presence:
 
     item_number: str
     members: tuple[str, ...]
+    """In the room for the whole item."""
     quorum: int | None
+    part: tuple[str, ...] = ()
+    """In the room for part of it: arrived or left during it."""
 
     @property
     def inquorate(self) -> bool:
         return self.quorum is not None and len(self.members) < self.quorum
+
+    @property
+    def any_time(self) -> tuple[str, ...]:
+        """Everyone in the room at some time during the item (who may have voted)."""
+        return self.members + self.part
 
 
 def _index_of(items: Sequence[Item], moment: Moment) -> int | None:
@@ -55,20 +66,26 @@ def _first_started_at(items: Sequence[Item], when: time) -> int | None:
     return None
 
 
-def _in_room(a: Attendance, index: int, items: Sequence[Item]) -> bool:
+def _in_room(a: Attendance, index: int, items: Sequence[Item]) -> bool | None:
+    """In the room for the whole item (True), for part of it (None), or not (False)."""
     if a.status is not AttendanceStatus.PRESENT:
         return False
+    whole = True
     if a.arrived is not None:
         arrived = _index_of(items, a.arrived)
         if arrived is None and a.arrived.time is not None:
             arrived = len(items)  # arrived after every item with a time
-        if arrived is not None and index < arrived:
-            return False
+        if arrived is not None:
+            if index < arrived:
+                return False
+            whole = whole and not (index == arrived and a.arrived.item is not None)
     if a.left is not None:
         left = _index_of(items, a.left)
-        if left is not None and index >= left:
-            return False
-    return True
+        if left is not None:
+            if index > left or (index == left and a.left.item is None):
+                return False
+            whole = whole and index != left
+    return True if whole else None
 
 
 def presence(minutes: Minutes) -> list[Presence]:
@@ -77,12 +94,14 @@ def presence(minutes: Minutes) -> list[Presence]:
     out = []
     for index, item in enumerate(items):
         withdrew = {d.initials for d in item.declarations if d.left_room}
-        members = tuple(
-            a.initials
+        rooms = {
+            a.initials: _in_room(a, index, items)
             for a in minutes.attendance
-            if _in_room(a, index, items) and a.initials not in withdrew
-        )
-        out.append(Presence(item.number, members, minutes.meeting.quorum))
+            if a.initials not in withdrew
+        }
+        whole = tuple(i for i, r in rooms.items() if r is True)
+        part = tuple(i for i, r in rooms.items() if r is None)
+        out.append(Presence(item.number, whole, minutes.meeting.quorum, part))
     return out
 
 
@@ -92,13 +111,14 @@ def vote_warning(resolution: Resolution, room: Presence) -> str | None:
     if vote is None:
         return None
     problems = []
-    if vote.total > len(room.members):
+    present = room.any_time
+    if vote.total > len(present):
         problems.append(
-            f"{vote.total} votes counted but only {len(room.members)} members were in the "
+            f"{vote.total} votes counted but only {len(present)} members were in the "
             f"room at item {room.item_number}"
         )
     voters = [v.initials for v in vote.named]
-    absent = [i for i in voters if i not in room.members]
+    absent = [i for i in voters if i not in present]
     if absent:
         problems.append(f"{', '.join(absent)} voted but not in the room at item {room.item_number}")
     twice = sorted({i for i in voters if voters.count(i) > 1})

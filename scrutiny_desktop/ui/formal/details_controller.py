@@ -254,7 +254,7 @@ class ItemDetailsController(QObject):
         wanted = resolution_id if resolution_id is not None else self.pane.current_resolution_id()
         old = next((r for r in rows if r.id == wanted), rows[-1])
         room = self.room.room()
-        present = list(room.members) if room else []
+        present = list(room.any_time) if room else []
         named = [v.initials for v in old.vote.named] if old.vote else []
         offered = [ws.book.person(i) for i in dict.fromkeys(present + named)]
         dialog = VoteDialog(old, [p for p in offered if p is not None], self._ctx.window)

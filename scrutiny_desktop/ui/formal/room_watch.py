@@ -89,8 +89,16 @@ class RoomWatch(QObject):
             return
         n = len(room.members)
         members = f"{n} member{'s' if n != 1 else ''}"
+        if room.part:
+            members += f" and {len(room.part)} for part of it"
         names = {p.initials: p.display_name for p in minutes.people}
-        who = ", ".join(names.get(i, i) for i in room.members) or "nobody"
+        who = (
+            ", ".join(
+                [names.get(i, i) for i in room.members]
+                + [f"{names.get(i, i)} (for part of it)" for i in room.part]
+            )
+            or "nobody"
+        )
         if room.quorum is None:
             self._pane.show_room(f"{members} (no quorum set)", who, inquorate=False)
         elif room.inquorate:

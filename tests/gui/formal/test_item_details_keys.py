@@ -55,12 +55,12 @@ def test_a_resolution_whose_vote_does_not_fit_the_room_is_flagged_without_a_dial
 ) -> None:
     iid = harness.go_to("46/26")
     keys.ctrl_shift(K.Key_Y)
-    keys.type("That the complaint be upheld. for 4 against 1 abstained 1")
+    keys.type("That the complaint be upheld. for 4 against 2 abstained 1")
     keys.enter()
     assert QApplication.activeModalWidget() is None
     text, vote = [(r.text, r.vote) for r in harness.ws.book.resolutions(iid)][-1]
-    assert (text, vote) == ("That the complaint be upheld.", Vote(4, 1, 1))
-    said = "6 votes counted but only 5 members were in the room at item 46/26"
+    assert (text, vote) == ("That the complaint be upheld.", Vote(4, 2, 1))
+    said = "7 votes counted but only 6 members were in the room at item 46/26"
     assert harness.told[-1] == f"Check the vote: {said}"
     warning = harness.details.pane.vote_warning
     assert warning.isVisible() and said in warning.text()
