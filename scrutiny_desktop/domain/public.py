@@ -3,7 +3,9 @@
 Every outward channel (PDF, CSV, DOCX, HTML, e-mail) takes either the full record or
 this view of it and never decides restriction itself. Restriction is decided here, in
 one place. Material is left out when it is marked restricted or belongs to a restricted
-item: paragraphs and sub-headings, actions, matters-arising updates (the book marks an
+item: paragraphs and sub-headings (and a sub-heading left with nothing public under it:
+its name alone may say what the restricted part was about), actions, matters-arising
+updates (the book marks an
 update restricted whenever the action it reports on, or that action's item, is),
 resolutions. Of a restricted item only its number stays, with the wording that it was
 taken in private, its Schedule 12A paragraphs and public summary; its title stays only
@@ -18,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from scrutiny_desktop.domain.model import Action, ActionUpdate, Item, Minutes
+from scrutiny_desktop.domain.model import Action, ActionUpdate, Item, Minutes, Paragraph
 
 if TYPE_CHECKING:
     from scrutiny_desktop.domain.carry import Tracked
@@ -50,11 +52,30 @@ def public_item(item: Item) -> Item:
         )
     return replace(
         item,
-        body=tuple(p for p in item.body if not p.restricted),
+        body=public_body(item.body),
         actions=tuple(a for a in item.actions if not a.restricted),
         updates=tuple(u for u in item.updates if not u.restricted),
         resolutions=tuple(r for r in item.resolutions if not r.restricted),
     )
+
+
+def public_body(body: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
+    """The paragraphs the public may read: the restricted ones left out, and with them a
+    sub-heading whose section (up to the next sub-heading) had restricted paragraphs and
+    no public one. A clerk restricted the paragraph under "Operation Kestrel" but not the
+    heading, and the public minutes named the covert operation over nothing."""
+    sections: list[list[Paragraph]] = [[]]
+    for p in body:
+        if p.heading:
+            sections.append([])
+        sections[-1].append(p)
+    out: list[Paragraph] = []
+    for section in sections:
+        kept = [p for p in section if not p.restricted]
+        said = [p for p in kept if not p.heading]
+        emptied = len(kept) < len(section) and not said
+        out.extend(p for p in kept if not (emptied and p.heading))
+    return tuple(out)
 
 
 def public_view(minutes: Minutes) -> Minutes:

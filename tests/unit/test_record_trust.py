@@ -326,3 +326,31 @@ def test_a_restricted_item_item_placeholder_keeps_only_its_number_unless_exempt(
     assert public_item(secret).title == ""
     exempt = replace(secret, title="Estates disposals", exempt_paragraphs=(3,))
     assert public_item(exempt).title == "Estates disposals"
+
+
+def test_a_sub_heading_over_nothing_public_is_left_out_of_the_public_view():
+    # A clerk restricted the paragraph under "Operation Kestrel" but not the heading: the
+    # public minutes named the covert operation over nothing.
+    from scrutiny_desktop.domain.public import public_body
+
+    def h(text: str, restricted: bool = False) -> Paragraph:
+        return Paragraph(text, heading=True, restricted=restricted)
+
+    def p(text: str, restricted: bool = False) -> Paragraph:
+        return Paragraph(text, restricted=restricted)
+
+    body = (
+        p("The Committee received the update."),
+        h("Operation Kestrel"),
+        p("Arrests are planned for May.", restricted=True),
+        h("Schools programme"),
+        p("Twelve schools have joined."),
+        p("Two head teachers raised concerns.", restricted=True),
+        h("Next steps"),  # nothing under it in the full version either: kept
+    )
+    assert public_body(body) == (
+        p("The Committee received the update."),
+        h("Schools programme"),
+        p("Twelve schools have joined."),
+        h("Next steps"),
+    )
