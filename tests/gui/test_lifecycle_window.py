@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from scrutiny_desktop.book import Book
 from scrutiny_desktop.domain.model import Action, Paragraph, Status
 from scrutiny_desktop.export import interchange
+from scrutiny_desktop.ui.commands.attendees import SetAttendance
 from scrutiny_desktop.ui.main_window import MainWindow
 from scrutiny_desktop.ui.models.register import STATUS as REGISTER_STATUS
 from tests.gui.conftest import Keys, WindowFactory
@@ -223,6 +224,24 @@ def test_sign_off_verify_and_reopen_from_the_window(
     assert not ws.session.meeting.is_signed_off
     assert not window.meetings.read_only_banner.isVisible()
     assert ws.book.reopenings(ws.session.meeting.id or 0)[0].reason == "Typo in item 3"
+
+
+def test_signing_off_as_offered_signs_in_the_chairs_initials(
+    make_window: WindowFactory, example_book: Path, keys: Keys
+) -> None:
+    # Found live: the box offered "Cllr Margaret Okafor" and then refused it for not
+    # being initials.
+    window = make_window(example_book)
+    assert window.ws is not None
+    ws = window.ws
+    ws.stack.push(SetAttendance(ws.attendees, "LW", ws.attendees.chair_toggled("LW")))
+    keys.ctrl_shift(K.Key_O)
+    dialog = _dialog(keys)
+    keys.enter()  # as offered
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    meeting = ws.session.meeting
+    assert meeting is not None and meeting.signed_off is not None
+    assert meeting.signed_off.by == "LW"
 
 
 def test_register_filters_and_enter_opens_the_meeting_and_action(

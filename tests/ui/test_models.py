@@ -18,7 +18,7 @@ from scrutiny_desktop.domain.model import (
 from scrutiny_desktop.domain.progress import parse_update_line
 from scrutiny_desktop.ui.commands.actions import AddAction, AddUpdate, DeleteAction
 from scrutiny_desktop.ui.commands.agenda import AddItem, DeleteItem, MoveItem
-from scrutiny_desktop.ui.commands.attendees import AddPerson, RemovePerson, SetAttendance
+from scrutiny_desktop.ui.commands.attendees import AddPerson, RemovePerson
 from scrutiny_desktop.ui.models import ID_ROLE, updates
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, REF, TEXT
 from scrutiny_desktop.ui.models.meetings import MeetingListModel
@@ -77,14 +77,6 @@ def test_updates_model_contract(ws: Workspace, qtmodeltester: ModelTester) -> No
     assert ws.updates.rowCount() == 14
     ws.stack.undo()
     assert ws.updates.rowCount() == 13
-
-
-def test_minutes_are_signed_off_in_the_chairs_name_not_initials(ws: Workspace) -> None:
-    """Found live: "Agreed by TD on 30.11.26" printed initials alone."""
-    assert ws.attendees.chair_name() is None  # the reference minutes name no chair
-    ws.stack.push(SetAttendance(ws.attendees, "LW", ws.attendees.chair_toggled("LW")))
-    assert ws.attendees.chair() == "LW"
-    assert ws.attendees.chair_name() == "Lindsay Whitehouse"
 
 
 def test_attendees_model_contract(ws: Workspace, qtmodeltester: ModelTester) -> None:

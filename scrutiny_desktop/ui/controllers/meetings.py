@@ -327,7 +327,7 @@ class MeetingController(QObject):
             "Agree the previous minutes",
             f"Minute “The minutes of the meeting were agreed.” under “Minutes of the "
             f"meeting held on …” and sign off the minutes of {long_date(prev.date)}.",
-            ws.attendees.chair_name() or "",
+            ws.attendees.chair() or "",
             m.date,
             self._ctx.window,
             ok="Agree and sign off",
@@ -366,7 +366,7 @@ class MeetingController(QObject):
         dialog = SignOffDialog(
             "Sign off these minutes",
             f"Sign off the minutes of {long_date(m.date)} ({m.title}) as agreed.",
-            ws.attendees.chair_name() or "",
+            ws.attendees.chair() or "",
             max(self._ctx.today(), m.date),
             self._ctx.window,
         )
@@ -398,7 +398,7 @@ class MeetingController(QObject):
             f"Reopen the minutes of {long_date(m.date)}{signed} for changes. The reason, "
             "who and when are recorded with the old fingerprint, and printed on the "
             "minutes once they are signed off again.",
-            ws.attendees.chair_name() or (s.by if s else ""),
+            ws.attendees.chair() or (s.by if s else ""),
             self._ctx.window,
         )
         meeting_id = m.id

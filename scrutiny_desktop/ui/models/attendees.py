@@ -271,17 +271,6 @@ class AttendeesModel(RowsTableModel):
             (r.person.initials for r in self._rows if r.attendance and r.attendance.chair), None
         )
 
-    def chair_name(self) -> str | None:
-        """The chair as a signature reads: their name ("Cllr Terry Douris"), else initials."""
-        return next(
-            (
-                r.person.name or r.person.initials
-                for r in self._rows
-                if r.attendance and r.attendance.chair
-            ),
-            None,
-        )
-
     def chair_toggled(self, initials: str) -> Attendance:
         """``initials`` made the chair (present, if not yet marked), or no longer the chair.
 
