@@ -174,8 +174,10 @@ _ROLE_FIRST = frozenset(
 
 def reads_as_role(text: str) -> bool:
     """Whether a person's second detail is a role rather than an organisation."""
-    words = text.lower().split()
-    return bool(words) and (words[-1] in _ROLE_LAST or words[0] in _ROLE_FIRST)
+    for words in (text.lower().split(), re.split(r"[\s-]+", text.lower().strip())):
+        if words and words[0] and (words[-1] in _ROLE_LAST or words[0] in _ROLE_FIRST):
+            return True  # "Vice-Chair" as "vice chair" too
+    return False
 
 
 def split_owners(text: str) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ block:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, time
@@ -293,6 +294,9 @@ def _name(minutes: Minutes) -> Callable[[str], str]:
     return name
 
 
+_CHAIR = re.compile(r"^(chair|chairman|chairwoman|chairperson)\b", re.IGNORECASE)
+
+
 def _attendance(minutes: Minutes) -> tuple[AttendanceList, ...]:
     name = _name(minutes)
     lists = []
@@ -314,7 +318,9 @@ def _attendance(minutes: Minutes) -> tuple[AttendanceList, ...]:
                 notes.append(f"joined {domain_wording.moment_text(a.arrived)}")
             if a.left:
                 notes.append(f"left {domain_wording.moment_text(a.left)}")
-            people.append(Attendee(", ".join(parts), a.initials, a.chair, "; ".join(notes) or None))
+            # "(Chair)" unless the role says so already ("Chair (Chair)" was printed).
+            marked = a.chair and not (person and person.role and _CHAIR.search(person.role))
+            people.append(Attendee(", ".join(parts), a.initials, marked, "; ".join(notes) or None))
         if people:
             lists.append(AttendanceList(title, tuple(people)))
     return tuple(lists)

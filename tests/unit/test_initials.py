@@ -35,6 +35,8 @@ def test_role_may_contain_commas_and_ranks_do_not_count_in_initials():
         ("David Lloyd, Police and Crime Commissioner", "Police and Crime Commissioner", None),
         ("Fran Hallam, Chief Executive", "Chief Executive", None),
         ("Jo Marsh, Head of Public Protection", "Head of Public Protection", None),
+        ("Cllr Raj Patel, Vice-Chair", "Vice-Chair", None),  # found live: an organisation
+        ("Cllr Margaret Okafor, Chair", "Chair", None),
         ("Fran Hallam, OPCC", None, "OPCC"),
         ("Tom Simons, Essex Police", None, "Essex Police"),
         ("Anne Joynes, Dacorum Borough Council", None, "Dacorum Borough Council"),

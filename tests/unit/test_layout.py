@@ -140,3 +140,21 @@ def test_each_renderer_names_exactly_the_kinds_there_are():
     from docx import Document
 
     assert set(_DocxMinutes(Document(), _one_of_each()).blocks) == set(lay.BLOCK_KINDS)
+
+
+def test_a_chair_whose_role_says_so_is_not_marked_chair_twice():
+    # Found live: "Cllr Margaret Okafor, Chair (Chair)" in every output.
+    from scrutiny_desktop.domain.model import Attendance, AttendanceStatus
+
+    m = reference()
+    lw = m.person("LW")
+    assert lw is not None
+    for role, marked in (("Chair", False), ("Chairman of the Panel", False), ("PCC", True)):
+        people = tuple(replace(lw, role=role) if p.initials == "LW" else p for p in m.people)
+        attendance = tuple(
+            Attendance("LW", AttendanceStatus.PRESENT, chair=True) if a.initials == "LW" else a
+            for a in m.attendance
+        )
+        out = lay.lay_out(replace(m, people=people, attendance=attendance), public=False)
+        lw_line = out.attendance[0].people[0]
+        assert (f", {role}" in lw_line.text, lw_line.chair) == (True, marked), role
