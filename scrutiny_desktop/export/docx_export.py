@@ -54,7 +54,7 @@ FONT = "Arial"
 BODY_PT = 10
 MARGIN_MM = 18
 # No. | Matter Raised | Action | Owner | Date for Completion, in millimetres (174 in all).
-COLUMNS_MM = (12, 76, 46, 16, 24)
+COLUMNS_MM = (16, 74, 44, 16, 24)  # No. holds "100/26" on one line
 HEADER_FILL = "E6E6E6"
 BLACK = RGBColor(0, 0, 0)
 

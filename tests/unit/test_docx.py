@@ -225,3 +225,17 @@ def test_no_blank_preview_picture_travels_with_the_minutes(ref_docx: Path):
     """Found by a clerk: the template's thumbnail, a blank page, was the file's preview."""
     names = zipfile.ZipFile(ref_docx).namelist()
     assert not [n for n in names if "thumbnail" in n]
+
+
+def test_the_number_column_holds_a_council_minute_number_on_one_line(ref_docx: Path):
+    # Found live: "10/26" wrapped as "10/2" over "6" in Word and LibreOffice.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from scrutiny_desktop.export.docx_export import BODY_PT, COLUMNS_MM
+
+    cell_margins_mm = 2 * 1.9  # Word's default, left and right
+    widest = stringWidth("100/26", "Helvetica-Bold", BODY_PT) * 25.4 / 72  # Arial's metrics
+    assert widest + cell_margins_mm <= COLUMNS_MM[0]
+    grid = Document(str(ref_docx)).tables[-1]._tbl.tblGrid
+    assert grid.gridCol_lst[0].w.mm == pytest.approx(COLUMNS_MM[0], abs=0.1)
+    assert sum(COLUMNS_MM) == 174  # the page less its margins, as before
