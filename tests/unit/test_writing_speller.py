@@ -77,6 +77,13 @@ def test_the_real_engine_accepts_the_extra_titles() -> None:
     assert engine.spell("Cllr") and engine.spell("colour") and not engine.spell("color")
 
 
+def test_the_words_the_minutes_print_themselves_are_known() -> None:
+    # Found live: "disclosable", from the application's own "disclosable pecuniary
+    # interest", was underlined.
+    engine = HunspellEngine()
+    assert [w for w in ("disclosable", "Disclosable", "recusal") if not engine.spell(w)] == []
+
+
 def test_nothing_is_reported_before_loading_and_misspellings_never_loads() -> None:
     engine = CountingEngine({"right"})
     speller = Speller(lambda: engine)

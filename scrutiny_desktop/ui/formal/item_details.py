@@ -111,7 +111,7 @@ class ItemDetailsPane(QWidget):
 
         self.time_edit = QLineEdit()
         self.time_edit.setAccessibleName("Time the meeting reached this item")
-        self.time_edit.setPlaceholderText("10:20")
+        self.time_edit.setPlaceholderText("hh:mm")  # not a time that could be read as one
         self.time_edit.setMaximumWidth(70)
         self.time_error = _hint()
         self.time_error.setStyleSheet(theme.error_style())
