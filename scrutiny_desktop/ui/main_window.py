@@ -262,9 +262,11 @@ class MainWindow(QMainWindow):
         height = min(PREFERRED_SIZE[1], free.height() - TITLE_BAR)
         self.resize(width, height)
         self._fitted_size = QSize(width, height)
+        # move() places the frame, whose title bar a window manager adds below this
+        # point (under openbox the status bar was off a 1366×768 screen by 20 pixels).
         self.move(
             free.x() + (free.width() - width) // 2,
-            free.y() + TITLE_BAR + max(0, free.height() - TITLE_BAR - height) // 2,
+            free.y() + max(0, free.height() - TITLE_BAR - height) // 2,
         )
 
     def _fit_frame(self) -> None:
