@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -23,7 +24,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
 from scrutiny_desktop.book import Book
-from scrutiny_desktop.book.formal import SeriesSettings
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.launch import application, example_path
 from scrutiny_desktop.ui.main_window import MainWindow
@@ -70,10 +70,9 @@ def main() -> int:
         path = Path(folder) / "panel.sqlite"
         with Book.create(path) as book:
             book.import_minutes(interchange.load(PANEL))
+            settings = book.series_settings("Police and Crime Panel")  # from 41/26, imported
             book.set_series_settings(  # as its clerk sets it up (Shift+F4)
-                SeriesSettings(
-                    "Police and Crime Panel", quorum=5, numbering="yearly", print_item_times=True
-                )
+                replace(settings, quorum=5, numbering="yearly", print_item_times=True)
             )
         window = MainWindow(None, Path(folder), example_path(), backups=False)
         shown: list[QDialog] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from bench.bench_pdf import reference
@@ -62,14 +63,12 @@ def _panel() -> int:
     """A police and crime panel's minutes (resources/panel-meeting.json): declarations,
     votes, an exempt item, arrivals, the quorum; item times printed, as its series asks."""
     from scrutiny_desktop.book import Book
-    from scrutiny_desktop.book.formal import SeriesSettings
     from scrutiny_desktop.export import interchange
 
     with tempfile.TemporaryDirectory() as folder, Book.create(Path(folder) / "b.sqlite") as book:
         mid = book.import_minutes(interchange.load(ROOT / "resources" / "panel-meeting.json"))
-        book.set_series_settings(
-            SeriesSettings("Police and Crime Panel", numbering="yearly", print_item_times=True)
-        )
+        settings = book.series_settings("Police and Crime Panel")  # from 41/26, as imported
+        book.set_series_settings(replace(settings, numbering="yearly", print_item_times=True))
         minutes, shown = book.minutes(mid), book.presentation(mid)
     pages = export_pdf(minutes, OUT / "panel-meeting.pdf", presentation=shown)
     export_pdf(minutes, OUT / "panel-meeting-public.pdf", public=True, presentation=shown)

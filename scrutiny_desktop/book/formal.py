@@ -253,8 +253,8 @@ class FormalStore(BookBase):
         )
 
     def set_series_settings(self, settings: SeriesSettings) -> None:
-        """Store a series' settings (creating the series). When its numbering or its year
-        changes, its draft meetings' items are numbered again."""
+        """Store a series' settings (creating the series). When its numbering, its year or
+        its first minute changes, its draft meetings' items are numbered again."""
         if not 1 <= settings.year_start_month <= 12:
             raise BookError(f"the year starts in month 1 to 12, not {settings.year_start_month}")
         if settings.quorum is not None and settings.quorum < 1:
@@ -318,22 +318,9 @@ class FormalStore(BookBase):
         first = self._last_minute_number(meeting_id, r["series_id"], year) + 1
         given = minute_number(r["first_minute"]) if r["first_minute"] else None
         if first == 1 and given is not None and given[1] == year:
-            # The year's first meeting in the book, begun part way through the year: the
-            # number the clerk gave, whatever its items had before.
+            # The year's first meeting in the book, begun part way through the year (or
+            # first met in imported minutes numbered 41/26): the number it starts from.
             first = given[0]
-        elif first == 1:
-            # The year's first meeting in the book, already further on (imported: 41/26
-            # was the first the book saw) keeps its first number: its lowest one, not the
-            # first item's, which may be an item just moved to the top. Later meetings
-            # follow on from the one before, gaps closed.
-            numbered = [
-                int(number)
-                for row in self._q("SELECT number FROM items WHERE meeting_id = ?", [meeting_id])
-                for number, _, yy in [str(row["number"]).partition("/")]
-                if number.isdigit() and yy.isdigit() and int(yy) == year
-            ]
-            if numbered:
-                first = max(first, min(numbered))
         self._db.execute(
             "UPDATE items SET number = CAST(position + ? AS TEXT) || '/' || printf('%02d', ?) "
             "WHERE meeting_id = ?",

@@ -400,6 +400,18 @@ def m006_first_minute(db: Database) -> None:
     """The first minute number of a year in a series whose book was begun part way
     through it (``23/26``: the council's minutes of 2026 had reached 22 without it)."""
     db.execute("ALTER TABLE series ADD COLUMN first_minute TEXT")
+    # A yearly series kept its first meeting's numbers by reading them back: it now
+    # keeps the number it started from.
+    db.execute(
+        """
+        UPDATE series SET first_minute = (
+            SELECT i.number FROM items i JOIN meetings m ON m.id = i.meeting_id
+            WHERE m.series_id = series.id AND i.number LIKE '%/%'
+            ORDER BY m.date, m.id, i.position LIMIT 1
+        )
+        WHERE minute_numbering = 'yearly'
+        """
+    )
 
 
 # SCHEMA_VERSION (in ``version``) is one more with every migration above.

@@ -380,9 +380,11 @@ class Book(LifecycleStore, PeopleStore, SearchStore, RegistersStore, WritingStor
             )
             if new_series and minutes.items and all(_YEARLY.match(i.number) for i in minutes.items):
                 # A series this book meets first in minutes numbered 41/26, 42/26, ...
-                # numbers through the year: its next items go on from them.
+                # numbers through the year, from the first of them: its next items go on.
                 self._db.execute(
-                    "UPDATE series SET minute_numbering = 'yearly' WHERE name = ?", [head.series]
+                    "UPDATE series SET minute_numbering = 'yearly', first_minute = ? "
+                    "WHERE name = ?",
+                    [minutes.items[0].number, head.series],
                 )
             for p in minutes.people:
                 self._link_person(meeting_id, self._save_person(merge(self.person(p.initials), p)))

@@ -71,3 +71,24 @@ def test_install_triggers_restores_what_transform_drops(seeded_book, table: str)
     conn.close()
     with Book.open(path) as again:
         assert again.verify(mid).ok and again.search("drugs")
+
+
+def test_a_version_5_book_numbered_through_the_year_keeps_its_first_minute(book_path: Path):
+    conn = sqlite3.connect(book_path, isolation_level=None)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db = Database(conn)
+    MIGRATIONS.apply(db, stop_before="m006_first_minute")
+    conn.execute("PRAGMA user_version = 5")
+    conn.executescript(
+        """
+        INSERT INTO series (id, name, minute_numbering) VALUES (1, 'Panel', 'yearly');
+        INSERT INTO meetings (id, series_id, title, date) VALUES (1, 1, 'Panel', '2026-03-12');
+        INSERT INTO items (id, meeting_id, position, number, title)
+            VALUES (1, 1, 0, '41/26', 'Apologies'), (2, 1, 1, '42/26', 'Declarations');
+        """
+    )
+    conn.close()
+    with Book.open(book_path) as book:
+        assert book.series_settings("Panel").first_minute == "41/26"
+        book.add_item(1, "Any other business")
+        assert [i.number for i in book.items(1)] == ["41/26", "42/26", "43/26"]

@@ -7,12 +7,12 @@ with their times, substitutes, the quorum flag (full version only), assurance.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from scrutiny_desktop.book import Book
-from scrutiny_desktop.book.formal import SeriesSettings
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.export.pdf import export_pdf
 from tests.unit.pdf_helpers import pdftotext, squash
@@ -25,9 +25,8 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     folder = tmp_path_factory.mktemp("panel")
     with Book.create(folder / "panel.sqlite") as book:
         mid = book.import_minutes(interchange.load(PANEL))
-        book.set_series_settings(
-            SeriesSettings("Police and Crime Panel", numbering="yearly", print_item_times=True)
-        )
+        settings = book.series_settings("Police and Crime Panel")  # from 41/26, as imported
+        book.set_series_settings(replace(settings, numbering="yearly", print_item_times=True))
         minutes, presentation = book.minutes(mid), book.presentation(mid)
     full, public = folder / "full.pdf", folder / "public.pdf"
     export_pdf(minutes, full, presentation=presentation)

@@ -127,9 +127,15 @@ def test_a_book_begun_part_way_through_a_year_goes_on_from_the_minute_the_year_h
         assert next_year.id is not None
         book.add_item(next_year.id, "Apologies")
         assert [i.number for i in book.items(next_year.id)] == ["1/27"]  # a year of its own
-        book.set_series_settings(replace(numbered, first_minute="1/26"))  # a mistake undone
+        book.set_series_settings(replace(numbered, first_minute=None))  # taken back (or undone)
         assert [i.number for i in book.items(june.id)] == ["1/26", "2/26", "3/26"]
         assert [i.number for i in book.items(july.id)] == ["4/26"]
+        book.set_series_settings(numbered)
+        first = book.items(june.id)[0]
+        assert first.id is not None
+        book.delete_item(first.id)  # 41/26 goes to the item that is now first
+        assert [i.number for i in book.items(june.id)] == ["41/26", "42/26"]
+        book.set_series_settings(replace(numbered, first_minute="1/26"))
         with pytest.raises(
             BookError, match=r"'forty-one' is not a minute number: type e\.g\. 23/26"
         ):

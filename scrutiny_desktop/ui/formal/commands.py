@@ -144,8 +144,9 @@ class DeleteRow(BookCommand, Generic[R]):
 
 
 class SetSeriesSettings(BookCommand):
-    """A series' numbering, year, quorum for new meetings and item times; the series'
-    draft meetings are numbered again when the numbering or year changes."""
+    """A series' numbering, year, first minute, quorum for new meetings and item times;
+    the series' draft meetings are numbered again when the numbering, year or first
+    minute changes."""
 
     def __init__(
         self,

@@ -63,8 +63,8 @@ class SeriesSettingsDialog(QDialog):
         self.error.setStyleSheet(theme.error_style())
         self.error.hide()
         note = QLabel(
-            "The year also numbers actions (07/26). Changing the numbering or the year "
-            "numbers the items of this series' draft meetings again."
+            "The year also numbers actions (07/26). Changing the numbering, the year or the "
+            "first minute numbers the items of this series' draft meetings again."
         )
         note.setWordWrap(True)
         form = QFormLayout()

@@ -194,5 +194,10 @@ def test_series_settings_by_keys(harness: Harness, keys: Keys, qtbot: QtBot) -> 
     harness.dialogs.drive = drive
     keys.press(K.Key_F4, Qt.KeyboardModifier.ShiftModifier)
     assert harness.ws.book.series_settings("Police and Crime Panel") == SeriesSettings(
-        "Police and Crime Panel", 1, 6, "yearly", True
+        "Police and Crime Panel",
+        1,
+        6,
+        "yearly",
+        True,
+        first_minute="41/26",  # as imported
     )

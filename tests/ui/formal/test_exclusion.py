@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from scrutiny_desktop.book.formal import SeriesSettings
 from scrutiny_desktop.domain.wording import exclusion_resolution
 from scrutiny_desktop.ui.commands.agenda import EditItem
 from scrutiny_desktop.ui.context import Context
@@ -43,7 +42,8 @@ def test_an_exclusion_item_is_inserted_when_there_is_none(
 ) -> None:
     ws = ws_of(ctx)
     # Numbered through the year, from the first number the book saw: 41/26, 42/26, ...
-    ws.book.set_series_settings(SeriesSettings("Police and Crime Panel", 1, 5, "yearly"))
+    settings = ws.book.series_settings("Police and Crime Panel")
+    ws.book.set_series_settings(replace(settings, quorum=5, numbering="yearly"))
     ws.open_meeting(ws.session.meeting_id)
     precept = go_to(ctx, "44/26")
     item = ws.items.item(precept)
