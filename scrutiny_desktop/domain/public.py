@@ -60,21 +60,27 @@ def public_item(item: Item) -> Item:
 
 
 def public_body(body: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
-    """The paragraphs the public may read: the restricted ones left out, and with them a
-    sub-heading whose section (up to the next sub-heading) had restricted paragraphs and
-    no public one. A clerk restricted the paragraph under "Operation Kestrel" but not the
-    heading, and the public minutes named the covert operation over nothing."""
-    sections: list[list[Paragraph]] = [[]]
+    """The paragraphs the public may read: the restricted ones left out, and with them
+    the sub-headings (one or several in a row) over restricted text with no public
+    paragraph between. A clerk restricted the paragraph under "Operation Kestrel" but
+    not the heading, and the public minutes named the covert operation over nothing."""
+    out: list[Paragraph] = []
+    pending: list[Paragraph] = []  # public sub-headings waiting for what follows them
+    hidden = False  # restricted text has followed them
     for p in body:
         if p.heading:
-            sections.append([])
-        sections[-1].append(p)
-    out: list[Paragraph] = []
-    for section in sections:
-        kept = [p for p in section if not p.restricted]
-        said = [p for p in kept if not p.heading]
-        emptied = len(kept) < len(section) and not said
-        out.extend(p for p in kept if not (emptied and p.heading))
+            if hidden:
+                pending, hidden = [], False
+            if not p.restricted:
+                pending.append(p)
+        elif p.restricted:
+            hidden = True
+        else:
+            out.extend(pending)
+            out.append(p)
+            pending, hidden = [], False
+    if not hidden:
+        out.extend(pending)  # headings over nothing at all, in the full version too
     return tuple(out)
 
 

@@ -354,3 +354,10 @@ def test_a_sub_heading_over_nothing_public_is_left_out_of_the_public_view():
         p("Twelve schools have joined."),
         h("Next steps"),
     )
+    # Headings in a row over restricted text (review): none of them is left.
+    assert public_body((h("Operation Kestrel"), h("Details"), p("secret", restricted=True))) == ()
+    assert public_body((h("A"), h("x", restricted=True), p("secret", restricted=True))) == ()
+    assert public_body((h("A"), p("secret", restricted=True), h("B"), p("said"))) == (
+        h("B"),
+        p("said"),
+    )
