@@ -44,6 +44,7 @@ class Attendee:
     text: str
     initials: str
     chair: bool = False
+    """Marked "(Chair)": they chaired, and their role does not say so already."""
     note: str | None = None
 
 
@@ -294,7 +295,16 @@ def _name(minutes: Minutes) -> Callable[[str], str]:
     return name
 
 
-_CHAIR = re.compile(r"^(chair|chairman|chairwoman|chairperson)\b", re.IGNORECASE)
+_CHAIRS = frozenset({"chair", "chairman", "chairwoman", "chairperson"})
+
+
+def _role_says_chair(role: str | None) -> bool:
+    """ "Chair", "Panel Chairman": the role names the chair ("Vice-Chair" does not)."""
+    words = re.split(r"[\s-]+", (role or "").lower())
+    return any(
+        w in _CHAIRS and (i == 0 or words[i - 1] not in ("vice", "deputy"))
+        for i, w in enumerate(words)
+    )
 
 
 def _attendance(minutes: Minutes) -> tuple[AttendanceList, ...]:
@@ -319,7 +329,7 @@ def _attendance(minutes: Minutes) -> tuple[AttendanceList, ...]:
             if a.left:
                 notes.append(f"left {domain_wording.moment_text(a.left)}")
             # "(Chair)" unless the role says so already ("Chair (Chair)" was printed).
-            marked = a.chair and not (person and person.role and _CHAIR.search(person.role))
+            marked = a.chair and not _role_says_chair(person.role if person else None)
             people.append(Attendee(", ".join(parts), a.initials, marked, "; ".join(notes) or None))
         if people:
             lists.append(AttendanceList(title, tuple(people)))

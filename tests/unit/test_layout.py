@@ -149,7 +149,13 @@ def test_a_chair_whose_role_says_so_is_not_marked_chair_twice():
     m = reference()
     lw = m.person("LW")
     assert lw is not None
-    for role, marked in (("Chair", False), ("Chairman of the Panel", False), ("PCC", True)):
+    for role, marked in (
+        ("Chair", False),
+        ("Chairman of the Panel", False),
+        ("Panel Chair", False),
+        ("Vice-Chair", True),  # chairing in the chair's absence
+        ("PCC", True),
+    ):
         people = tuple(replace(lw, role=role) if p.initials == "LW" else p for p in m.people)
         attendance = tuple(
             Attendance("LW", AttendanceStatus.PRESENT, chair=True) if a.initials == "LW" else a
