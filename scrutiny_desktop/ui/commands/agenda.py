@@ -50,13 +50,15 @@ class EditItem(BookCommand):
     ) -> None:
         super().__init__(text)
         self._model, self._old, self._new, self._reveal = model, old, new, reveal
+        self._done = False
 
     def do(self) -> None:
-        self._model.put(self._new, reveal=self._reveal)
-        self._reveal = True
+        first = not self._done
+        self._model.put(self._new, reveal=self._reveal or not first, restored=not first)
+        self._done = True
 
     def undo_it(self) -> None:
-        self._model.put(self._old)
+        self._model.put(self._old, restored=True)
 
     def id(self) -> int:
         return 1

@@ -110,6 +110,7 @@ class ItemDetailsController(QObject):
                 items.rowsMoved,
             ):
                 signal.connect(self._items_changed)
+            items.item_restored.connect(self._item_restored)
             people = ws.attendees
             for signal in (
                 people.dataChanged,
@@ -139,6 +140,11 @@ class ItemDetailsController(QObject):
         else:
             self.declarations.load(item_id, ws.book.declarations(item_id), editable)
             self.resolutions.load(item_id, ws.book.resolutions(item_id), editable)
+        self._items_changed()
+
+    def _item_restored(self) -> None:
+        """Undo or redo put an item's fields back: a summary being typed shows them too."""
+        self.pane.exempt.forget_typing()
         self._items_changed()
 
     def _items_changed(self) -> None:

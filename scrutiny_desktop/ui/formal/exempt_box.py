@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -39,7 +39,7 @@ class ExemptBox(QGroupBox):
             box.setToolTip(f"Paragraph {p.number}: {p.text}")
             box.setAccessibleName(f"Paragraph {p.number}: {p.short}")
             box.clicked.connect(self._ticked)
-            box.installEventFilter(self)  # Tab leaves the paragraphs; arrows go along them
+            box.installEventFilter(self)  # Tab leaves the paragraphs (Qt's arrows go along)
             grid.addWidget(box, i // 2, i % 2)
             self.boxes[p.number] = box
         self.summary = QPlainTextEdit()
@@ -90,7 +90,13 @@ class ExemptBox(QGroupBox):
         if self.summary.toPlainText() != text:
             self.summary.blockSignals(True)
             self.summary.setPlainText(text)
+            self.summary.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on after it
             self.summary.blockSignals(False)
+
+    def forget_typing(self) -> None:
+        """Undo or redo changed the item: what the box holds gives way to the book's."""
+        self._timer.stop()
+        self._item_id = None
 
     def set_editable(self, editable: bool) -> None:
         for box in self.boxes.values():

@@ -24,6 +24,8 @@ class ItemsModel(QAbstractListModel):
     """One row per item: "3. Monthly Force Performance Reports". Editing renames."""
 
     item_touched = Signal(int)
+    item_restored = Signal(int)
+    """An item's own fields were put back by undo or redo (its id)."""
     """An item was added, restored or changed: the agenda shows it."""
     edited = Signal(object, object)
     """An item's title was typed over in the list: (the item before, after)."""
@@ -172,9 +174,10 @@ class ItemsModel(QAbstractListModel):
         self._numbers_changed()
         self.item_touched.emit(item_id)
 
-    def put(self, item: Item, *, reveal: bool = True) -> None:
+    def put(self, item: Item, *, reveal: bool = True, restored: bool = False) -> None:
         """Write an item's own fields (title, kind, restricted, time, 12A, summary,
-        assurance); the agenda goes to the item unless ``reveal`` is False."""
+        assurance); the agenda goes to the item unless ``reveal`` is False. ``restored``:
+        an undo or redo put them back, and fields being typed show them."""
         assert item.id is not None
         self._session.keep(("item", item.id), self._session.book.update_item, item)
         row = self.row_of(item.id)
@@ -183,5 +186,7 @@ class ItemsModel(QAbstractListModel):
         self._items[row] = replace(item, number=self._items[row].number)  # every own field
         if reveal:
             self.item_touched.emit(item.id)
+        if restored:
+            self.item_restored.emit(item.id)
         idx = self.index(row)
         self.dataChanged.emit(idx, idx, [*_SHOWN, Qt.ItemDataRole.BackgroundRole])

@@ -197,6 +197,11 @@ def test_a_public_summary_being_typed_is_never_replaced_under_the_cursor(
     assert exempt.summary.toPlainText() == "The Committee received"
     assert exempt.summary.textCursor().position() == len("The Committee received")
     qtbot.keyClicks(exempt.summary, " an update")
+    exempt.commit_summary()
+    ctx.stack.undo()  # from the Edit menu, the keyboard still in the box (review)
+    assert exempt.summary.toPlainText() == item(ctx, "46/26").public_summary
+    assert exempt.summary.toPlainText() == "The Committee received"
+    qtbot.keyClicks(exempt.summary, " an update")
     go_to(ctx, "44/26")  # another item: what was typed goes to the item it was typed at
     assert item(ctx, "46/26").public_summary == "The Committee received an update"
     assert item(ctx, "44/26").public_summary is None
