@@ -5,8 +5,8 @@ members and neither vote nor count towards the quorum). At each item two sets: t
 members in the room for the whole of it, and those in for part of it, having arrived or
 left during it. The quorum is judged on the first (a member leaving during an item left
 the rest of it to those who stayed); a vote is judged on both (the member who left may
-have voted first). A time with no item places a moment before the first item started
-at or after it. A member who declared an interest and left the room for an item is in
+have voted first). Where a moment falls is decided by ``place``, for the minutes'
+wording too. A member who declared an interest and left the room for an item is in
 neither set at that item.
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import time
 
 from scrutiny_desktop.domain.model import (
     Attendance,
@@ -47,23 +46,26 @@ class Presence:
         return self.members + self.part
 
 
-def _index_of(items: Sequence[Item], moment: Moment) -> int | None:
-    """The index of the item a moment names; else the first item started at or after its
-    time; None when it can be placed nowhere (the moment then does not move anyone)."""
+def place(items: Sequence[Item], moment: Moment) -> tuple[int, bool] | None:
+    """Where a moment falls: (index, True) during that item, (index, False) just before
+    it; None when it can be placed nowhere (it then moves nobody and prints nowhere).
+
+    A moment naming an item is during it. A time alone is during the last item started
+    before it, or before the item started at it (or before the first item started)."""
     if moment.item is not None:
         for i, item in enumerate(items):
             if item.number == moment.item:
-                return i
-    if moment.time is not None:
-        return _first_started_at(items, moment.time)
-    return None
-
-
-def _first_started_at(items: Sequence[Item], when: time) -> int | None:
+                return i, True
+    if moment.time is None:
+        return None
+    last = None
     for i, item in enumerate(items):
-        if item.started is not None and item.started >= when:
-            return i
-    return None
+        if item.started is None:
+            continue
+        if item.started >= moment.time:
+            return (i, False) if item.started == moment.time or last is None else (last, True)
+        last = i
+    return None if last is None else (last, True)
 
 
 def _in_room(a: Attendance, index: int, items: Sequence[Item]) -> bool | None:
@@ -71,20 +73,18 @@ def _in_room(a: Attendance, index: int, items: Sequence[Item]) -> bool | None:
     if a.status is not AttendanceStatus.PRESENT:
         return False
     whole = True
-    if a.arrived is not None:
-        arrived = _index_of(items, a.arrived)
-        if arrived is None and a.arrived.time is not None:
-            arrived = len(items)  # arrived after every item with a time
-        if arrived is not None:
-            if index < arrived:
-                return False
-            whole = whole and not (index == arrived and a.arrived.item is not None)
-    if a.left is not None:
-        left = _index_of(items, a.left)
-        if left is not None:
-            if index > left or (index == left and a.left.item is None):
-                return False
-            whole = whole and index != left
+    came = None if a.arrived is None else place(items, a.arrived)
+    if came is not None:
+        at, during = came
+        if index < at:
+            return False
+        whole = not (index == at and during)
+    went = None if a.left is None else place(items, a.left)
+    if went is not None:
+        at, during = went
+        if index > at or (index == at and not during):
+            return False
+        whole = whole and index != at
     return True if whole else None
 
 

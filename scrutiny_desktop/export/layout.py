@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date
 from typing import get_args
 
 from scrutiny_desktop.domain import wording as domain_wording
 from scrutiny_desktop.domain.dates import format_due, long_date, next_meeting_text
 from scrutiny_desktop.domain.model import Action, AuditEvent, AuditKind, Item, ItemKind, Minutes
-from scrutiny_desktop.domain.presence import presence
+from scrutiny_desktop.domain.presence import place, presence
 from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.domain.public import public_view
 from scrutiny_desktop.export import wording
@@ -357,28 +357,22 @@ def _rows(minutes: Minutes, public: bool, presentation: Presentation) -> tuple[R
 def _movements(
     minutes: Minutes, name: Callable[[str], str], *, arrived: bool
 ) -> dict[str, list[Block]]:
-    """Each item's arrivals (or departures), in the words the minutes print at the item."""
+    """Each item's arrivals (or departures), in the words the minutes print at the item:
+    an arrival at the item it falls during or before; a departure at the item it falls
+    during, or the one before the item it falls before (``place``, as the quorum)."""
     out: dict[str, list[Block]] = {}
     says = domain_wording.arrival_text if arrived else domain_wording.departure_text
+    items = minutes.items
     for a in minutes.attendance:
         moment = a.arrived if arrived else a.left
-        if moment is None:
+        where = None if moment is None else place(items, moment)
+        if moment is None or where is None:
             continue
-        at = moment.item or _item_at(minutes, moment.time)
-        if at is not None:
-            out.setdefault(at, []).append(Para(says(name(a.initials), moment)))
+        at, during = where
+        if not arrived and not during:
+            at = max(0, at - 1)
+        out.setdefault(items[at].number, []).append(Para(says(name(a.initials), moment)))
     return out
-
-
-def _item_at(minutes: Minutes, when: time | None) -> str | None:
-    """The item the meeting was on at ``when``: the last one started by then."""
-    if when is None:
-        return None
-    found = None
-    for item in minutes.items:
-        if item.started is not None and item.started <= when:
-            found = item.number
-    return found
 
 
 def _row(
