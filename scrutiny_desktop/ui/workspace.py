@@ -59,6 +59,9 @@ class Workspace:
         self.actions.dataChanged.connect(self.attendees.refresh)
         self.actions.rowsInserted.connect(self.attendees.refresh)
         self.actions.names_changed.connect(self.attendees.refresh)
+        # Arrivals and departures name their item by its number, which these change.
+        for renumbered in (self.items.rowsInserted, self.items.rowsRemoved, self.items.rowsMoved):
+            renumbered.connect(self.attendees.refresh)
         self.updates.rowsInserted.connect(self._refresh_item_view)
         self.items.dataChanged.connect(self._refresh_item_view)
         self.session.header_changed.connect(self._refresh_item_view)

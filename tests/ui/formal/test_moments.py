@@ -147,3 +147,17 @@ def test_the_attendees_table_shows_arrivals_departures_and_substitutes(ctx: Cont
     assert cell("AS", Qt.ItemDataRole.EditRole) == "present"  # what F2 edits
     assert cell("AS", Qt.ItemDataRole.ToolTipRole) == "Arrived at 11:15 during item 44/26"
     assert cell("MW", Qt.ItemDataRole.ToolTipRole) == "Substitute for Cllr Tom Watson"
+
+
+def test_the_attendance_says_the_item_by_its_number_after_items_move(ctx: Context) -> None:
+    # Review: the tooltip named the number the item had when the table was read.
+    from scrutiny_desktop.ui.commands.agenda import MoveItem
+    from scrutiny_desktop.ui.models.attendees import ATTENDANCE
+
+    ws = ws_of(ctx)
+    row = next(r for r in range(ws.attendees.rowCount()) if ws.attendees.initials_at(r) == "AS")
+    tip = lambda: ws.attendees.index(row, ATTENDANCE).data(Qt.ItemDataRole.ToolTipRole)  # noqa: E731
+    assert "44/26" in tip()
+    precept = go_to(ctx, "44/26")
+    ctx.push(MoveItem(ws.items, precept, 3, 2))  # up one: it becomes 43/26
+    assert "during item 43/26" in tip()
