@@ -3,6 +3,7 @@ and the settings of a series (quorum for new meetings, minute numbering, item ti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
@@ -39,15 +40,15 @@ class SeriesSettings:
     first_minute: str | None = None
 
 
+_MINUTE = re.compile(r"\s*(\d{1,4})\s*/\s*(\d{1,2})\s*", re.ASCII)
+
+
 def minute_number(text: str) -> tuple[int, int]:
     """``23/26`` as (23, 26); ``ValueError`` saying how to type it otherwise."""
-    number, slash, yy = text.strip().partition("/")
-    if not (slash and number.strip().isdigit() and yy.strip().isdigit()):
+    found = _MINUTE.fullmatch(text)
+    if found is None or int(found[1]) < 1:
         raise ValueError(f"{text.strip()!r} is not a minute number: type e.g. 23/26")
-    n, y = int(number), int(yy)
-    if not (1 <= n <= 9999 and 0 <= y <= 99):
-        raise ValueError(f"{text.strip()!r} is not a minute number: type e.g. 23/26")
-    return n, y
+    return int(found[1]), int(found[2])
 
 
 class FormalStore(BookBase):
