@@ -183,26 +183,26 @@ class InsertItemWith(BookCommand):
     ) -> None:
         super().__init__(f"Insert {item.title!r}")
         self._session, self._items = session, items
-        self._deleted, self._inserted = DeletedItem(position, item), inserted
+        self._saved, self._inserted = DeletedItem(position, item), inserted
 
     @property
     def item_id(self) -> int | None:
-        return self._deleted.item.id
+        return self._saved.item.id
 
     def do(self) -> None:
         mid = self._session.meeting_id
         assert mid is not None
-        if self._deleted.item.id is not None:
-            self._items.restore(self._deleted)  # redo: same ids
+        if self._saved.item.id is not None:
+            self._items.restore(self._saved)  # redo: same ids
             return
         book = self._session.book
-        self._session.write(book.restore_item, mid, self._deleted)
+        self._session.write(book.restore_item, mid, self._saved)
         # The book gave the item its id; the agenda is read again to show it.
-        position = self._deleted.position
-        made = replace(self._deleted.item, id=book.items(mid)[position].id)
-        self._deleted = DeletedItem(position, made)
+        position = self._saved.position
+        made = replace(self._saved.item, id=book.items(mid)[position].id)
+        self._saved = DeletedItem(position, made)
         self._inserted()
 
     def undo_it(self) -> None:
-        assert self._deleted.item.id is not None
-        self._deleted = self._items.delete(self._deleted.item.id)
+        assert self._saved.item.id is not None
+        self._saved = self._items.delete(self._saved.item.id)
