@@ -6,16 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.base import BookBase
 from scrutiny_desktop.book.errors import BookError
 from scrutiny_desktop.domain import limits
 from scrutiny_desktop.domain.model import Declaration, NamedVote, Resolution, VoteChoice
-from scrutiny_desktop.domain.presentation import Presentation
 from scrutiny_desktop.domain.refs import action_year
 from scrutiny_desktop.writing.glossary import GlossaryEntry
+
+if TYPE_CHECKING:  # imported when the minutes are first exported: not at start-up
+    from scrutiny_desktop.domain.presentation import Presentation
 
 Numbering = Literal["simple", "yearly"]
 
@@ -224,6 +226,8 @@ class FormalStore(BookBase):
     def presentation(self, meeting_id: int) -> Presentation:
         """How the book shows this meeting's minutes: its series' choice of printing item
         times, and the glossary (the outputs list the abbreviations the minutes use)."""
+        from scrutiny_desktop.domain.presentation import Presentation
+
         r = self._one(
             "SELECT s.name FROM meetings m LEFT JOIN series s ON s.id = m.series_id WHERE m.id = ?",
             [meeting_id],

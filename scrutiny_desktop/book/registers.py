@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from scrutiny_desktop.book import rows
 from scrutiny_desktop.book.base import BookBase
 from scrutiny_desktop.book.errors import NotFound
 from scrutiny_desktop.domain.model import NamedVote, VoteChoice
-from scrutiny_desktop.domain.registers import Decision, DeclaredInterest
+
+if TYPE_CHECKING:  # imported when a register is first read: not at start-up
+    from scrutiny_desktop.domain.registers import Decision, DeclaredInterest
 
 _PLACE = (
     "JOIN items i ON i.id = {t}.item_id JOIN meetings m ON m.id = i.meeting_id "
@@ -22,6 +25,8 @@ class RegistersStore(BookBase):
 
     def decisions(self, series: str | None = None, *, text: str | None = None) -> list[Decision]:
         """Every resolution of ``series`` (None: every series), newest meeting first."""
+        from scrutiny_desktop.domain.registers import Decision
+
         where, params = self._series_filter(series)
         found = self._q(
             "SELECT r.*, s.name AS series_name, m.id AS meeting_id, m.date AS meeting_date, "
@@ -59,6 +64,8 @@ class RegistersStore(BookBase):
 
     def declarations_of(self, initials: str | None = None) -> list[DeclaredInterest]:
         """Every interest declared (by ``initials``, or by anyone), newest first."""
+        from scrutiny_desktop.domain.registers import DeclaredInterest
+
         where, params = "1 = 1", []
         if initials is not None:
             if self._q("SELECT 1 FROM people WHERE initials = ?", [initials]) == []:

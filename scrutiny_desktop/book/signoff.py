@@ -20,12 +20,6 @@ from scrutiny_desktop.book.content import ContentStore
 from scrutiny_desktop.book.errors import BookError, NotFound
 from scrutiny_desktop.book.triggers import trigger_problems
 from scrutiny_desktop.domain import limits
-from scrutiny_desktop.domain.fingerprint import (
-    SCHEME,
-    canonical_bytes,
-    canonical_document,
-    fingerprint,
-)
 from scrutiny_desktop.domain.initials import INITIALS_PATTERN
 from scrutiny_desktop.domain.model import (
     AuditEvent,
@@ -80,6 +74,9 @@ class SignOffStore(ContentStore):
                 signed_off=SignOff(by=by, on=on, note=note),
             ),
         )
+        # The record and its fingerprint: imported when first signing (not at start-up).
+        from scrutiny_desktop.domain.fingerprint import SCHEME, canonical_bytes, fingerprint
+
         snapshot = canonical_bytes(signed, SCHEME).decode("utf-8")
         print_ = fingerprint(signed, SCHEME)
         self._db.execute(
@@ -142,6 +139,8 @@ class SignOffStore(ContentStore):
         under) and compare it with the recorded one, and with ``expect`` when given (the
         fingerprint printed on a circulated copy: tampering with the book and its stored
         fingerprint together is still caught by anyone holding the PDF)."""
+        from scrutiny_desktop.domain.fingerprint import canonical_document, fingerprint
+
         m = self.minutes(meeting_id)
         where = f"the minutes of {m.meeting.date.isoformat()} (meeting {meeting_id})"
         if not m.meeting.is_signed_off or m.meeting.signed_off is None:

@@ -26,7 +26,6 @@ from PySide6.QtGui import QTextDocument, QUndoStack
 from scrutiny_desktop.book import BookError
 from scrutiny_desktop.domain.model import Paragraph
 from scrutiny_desktop.ui.body import build_document, to_paragraphs
-from scrutiny_desktop.ui.commands.body import BodyEdit
 from scrutiny_desktop.ui.session import BookSession
 
 
@@ -75,6 +74,8 @@ class BodyStore(QObject):
             self._timer.start()
 
     def _command_added(self, item_id: int) -> None:
+        from scrutiny_desktop.ui.commands.body import BodyEdit
+
         self._stack.push(BodyEdit(self, item_id))
 
     def flush(self) -> None:

@@ -18,9 +18,6 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QToolButton
 
 from scrutiny_desktop.domain.model import ItemKind
 from scrutiny_desktop.ui.body import BULLET, HEADING, RESTRICTED, toggle_flag
-from scrutiny_desktop.ui.commands.actions import AddAction, DeleteAction, DeleteUpdate
-from scrutiny_desktop.ui.commands.agenda import AddItem, DeleteItem, EditItem, MoveItem
-from scrutiny_desktop.ui.commands.attendees import RemovePerson, SetAttendance
 
 if TYPE_CHECKING:
     from scrutiny_desktop.ui.context import Context
@@ -150,6 +147,8 @@ class EditingController(QObject):
             self._show_offer()
 
     def chair(self) -> None:
+        from scrutiny_desktop.ui.commands.attendees import SetAttendance
+
         if (ws := self._ws()) is None:
             return
         if ws.attendees_pane.entry_has_focus:
@@ -165,6 +164,8 @@ class EditingController(QObject):
             self._ctx.push(SetAttendance(ws.attendees, initials, a))
 
     def remove_person(self) -> None:
+        from scrutiny_desktop.ui.commands.attendees import RemovePerson, SetAttendance
+
         ws = self._ws()
         initials = None if ws is None else ws.attendees_pane.current_initials()
         if ws is None or initials is None:
@@ -213,10 +214,14 @@ class EditingController(QObject):
         self._add_item(ws, ws.items.rowCount() if row is None else row + 1)
 
     def _add_item(self, ws: Workspace, position: int) -> None:
+        from scrutiny_desktop.ui.commands.agenda import AddItem
+
         self._ctx.push(AddItem(ws.items, position))
         ws.agenda_pane.title_edit.setFocus()
 
     def _move(self, by: int) -> None:
+        from scrutiny_desktop.ui.commands.agenda import MoveItem
+
         if (ws := self._ws()) is None or (item := ws.agenda_pane.current_item()) is None:
             return
         assert item.id is not None
@@ -226,6 +231,8 @@ class EditingController(QObject):
             self._ctx.push(MoveItem(ws.items, item.id, row, row + by))
 
     def delete_item(self) -> None:
+        from scrutiny_desktop.ui.commands.agenda import DeleteItem
+
         if (ws := self._ws()) is not None and (item := ws.agenda_pane.current_item()) is not None:
             assert item.id is not None
             self._ctx.push(DeleteItem(ws.items, item.id))
@@ -237,6 +244,8 @@ class EditingController(QObject):
             editor.setFocus()
 
     def _edit_item(self, text: str, **changes: object) -> None:
+        from scrutiny_desktop.ui.commands.agenda import EditItem
+
         if (ws := self._ws()) is not None and (item := ws.agenda_pane.current_item()) is not None:
             self._ctx.push(EditItem(ws.items, item, replace(item, **changes), text))  # type: ignore[arg-type]
         self._ctx.state_changed.emit()
@@ -255,6 +264,8 @@ class EditingController(QObject):
     # ------------------------------------------------------------ actions and updates
 
     def _new_action(self, numbered: bool) -> None:
+        from scrutiny_desktop.ui.commands.actions import AddAction
+
         if (ws := self._ws()) is None or (item_id := ws.agenda_pane.item_id) is None:
             return
         editor = ws.agenda_pane.editor
@@ -283,6 +294,8 @@ class EditingController(QObject):
         ws.agenda_pane.return_to_minutes(item_id, where)
 
     def delete_action(self) -> None:
+        from scrutiny_desktop.ui.commands.actions import DeleteAction
+
         if (ws := self._ws()) is None or (item_id := ws.actions.item_id) is None:
             return
         index = ws.actions_pane.table.currentIndex()
@@ -296,6 +309,8 @@ class EditingController(QObject):
             ws.actions_pane.show_updates()
 
     def delete_update(self) -> None:
+        from scrutiny_desktop.ui.commands.actions import DeleteUpdate
+
         if (ws := self._ws()) is None or (item_id := ws.updates.item_id) is None:
             return
         index = ws.actions_pane.updates_table.currentIndex()

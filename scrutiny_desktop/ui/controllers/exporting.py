@@ -1,5 +1,7 @@
 """File ▸ Export PDF…, Export public PDF…, Export JSON…, Export as ▸ (every entry of
 ``export.formats.FORMATS``) and Circulation drafts…: save what was typed, then write.
+The table of formats is read when a command first needs it (Export as ▸ is filled the
+first time it opens), never at start-up.
 
 Every export is of the book's record (``book.minutes``) with the book's presentation
 (its series' item times, its glossary), the file checked first (never the book, a backup,
@@ -19,12 +21,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
 
 from scrutiny_desktop.book import BookError
-from scrutiny_desktop.export.formats import FORMATS, ExportFormat
 from scrutiny_desktop.files.outputs import OutputRefused, check_output
 
 if TYPE_CHECKING:
     from scrutiny_desktop.domain.model import Minutes
     from scrutiny_desktop.domain.presentation import Presentation
+    from scrutiny_desktop.export.formats import ExportFormat
     from scrutiny_desktop.ui.context import Context
 
 log = logging.getLogger(__name__)
@@ -56,15 +58,25 @@ class ExportController(QObject):
             self.export_as.setEnabled(shown)
 
     def export_menu(self, parent: QMenu) -> QMenu:
-        """File ▸ Export as: one entry per format, full and public, from the one table."""
+        """File ▸ Export as: one entry per format, full and public, from the one table;
+        the entries are made when the menu first opens (none has a shortcut)."""
         menu = QMenu("Export &as", parent)
         menu.setObjectName("export_as")
+        menu.aboutToShow.connect(self.fill_export_menu)
+        self.export_as = menu
+        return menu
+
+    def fill_export_menu(self) -> None:
+        """Make Export as ▸'s entries (once)."""
+        menu = self.export_as
+        if menu is None or menu.actions():
+            return
+        from scrutiny_desktop.export.formats import FORMATS
+
         for n, f in enumerate(FORMATS, start=1):
             action = menu.addAction(f"&{n} {f.label} ({f.suffix})…")  # a key for each
             action.setObjectName(f"export_{f.name}_{'public' if f.public else 'full'}")
             action.triggered.connect(lambda _=False, f=f: self.export(f))
-        self.export_as = menu
-        return menu
 
     # ------------------------------------------------------------ exporting
 
@@ -212,6 +224,8 @@ class ExportController(QObject):
 
 
 def _find(name: str, *, public: bool) -> ExportFormat:
+    from scrutiny_desktop.export.formats import FORMATS
+
     return next(f for f in FORMATS if f.name == name and f.public == public)
 
 

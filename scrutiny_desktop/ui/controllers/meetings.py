@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QToolBar
 from scrutiny_desktop.book import BookError
 from scrutiny_desktop.domain.dates import format_due, long_date
 from scrutiny_desktop.domain.model import Meeting
-from scrutiny_desktop.ui.commands.header import EditHeader
 from scrutiny_desktop.ui.models.meetings import MeetingListModel
 from scrutiny_desktop.ui.panes.actions import next_meeting_hint
 from scrutiny_desktop.ui.panes.picker import MeetingPicker
@@ -251,6 +250,8 @@ class MeetingController(QObject):
         dialog.open()
 
     def _header_accepted(self, old: Meeting, dialog: HeaderDialog) -> None:
+        from scrutiny_desktop.ui.commands.header import EditHeader
+
         new, ws = dialog.meeting(), self._ctx.workspace
         if ws is not None and new is not None and new != old:
             self._ctx.push(EditHeader(ws.session, old, new))

@@ -28,13 +28,6 @@ from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QWidget
 
-from scrutiny_desktop.ui.commands.writing import (
-    AddBookWord,
-    IgnoreWord,
-    PutGlossaryEntry,
-    RemoveGlossaryEntry,
-    SetPhrases,
-)
 from scrutiny_desktop.ui.commands_menu import Command
 from scrutiny_desktop.ui.panes.glossary_offer import GlossaryOfferBar
 from scrutiny_desktop.ui.spelling.service import LOAD_DELAY_MS, SpellingService
@@ -285,6 +278,8 @@ class WritingController(QObject):
 
     def add_book_word(self, word: str) -> None:
         """Add a word to this book's words (an undo step)."""
+        from scrutiny_desktop.ui.commands.writing import AddBookWord
+
         ws = self._ctx.workspace
         if ws is not None:
             word = normalise(word)
@@ -293,6 +288,8 @@ class WritingController(QObject):
 
     def ignore_word(self, word: str) -> None:
         """Ignore a word in the meeting shown (an undo step)."""
+        from scrutiny_desktop.ui.commands.writing import IgnoreWord
+
         ws = self._ctx.workspace
         if ws is not None and ws.session.meeting_id is not None:
             command = IgnoreWord(
@@ -331,6 +328,8 @@ class WritingController(QObject):
 
     def set_phrases(self, series: str | None, phrases: list[Phrase]) -> None:
         """Save a series' phrases (an undo step); nothing when they are unchanged."""
+        from scrutiny_desktop.ui.commands.writing import SetPhrases
+
         ws = self._ctx.workspace
         if ws is not None and phrases != ws.book.phrases(series):
             self._ctx.push(SetPhrases(ws.session, series, phrases, self.refresh))
@@ -360,12 +359,16 @@ class WritingController(QObject):
             self._ctx.tell("No abbreviation is waiting to be added: Shift+F7 opens the glossary.")
 
     def put_glossary_entry(self, entry: GlossaryEntry) -> None:
+        from scrutiny_desktop.ui.commands.writing import PutGlossaryEntry
+
         ws = self._ctx.workspace
         if ws is not None:
             self._ctx.push(PutGlossaryEntry(ws.session, entry, self._glossary_changed))
             self.offer_bar.forget([entry.abbreviation])
 
     def remove_glossary_entry(self, abbreviation: str) -> None:
+        from scrutiny_desktop.ui.commands.writing import RemoveGlossaryEntry
+
         ws = self._ctx.workspace
         if ws is not None:
             self._ctx.push(RemoveGlossaryEntry(ws.session, abbreviation, self._glossary_changed))

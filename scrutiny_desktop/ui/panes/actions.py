@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from scrutiny_desktop.domain import dates
 from scrutiny_desktop.domain.model import Item, ItemKind, Meeting, Status
 from scrutiny_desktop.domain.progress import parse_update_line
-from scrutiny_desktop.ui.commands.actions import AddUpdate, EditUpdate
 from scrutiny_desktop.ui.models.actions import DUE, OWNERS, STATUS, TEXT, ActionsModel
 from scrutiny_desktop.ui.models.updates import ACTION as UPDATE_ACTION
 from scrutiny_desktop.ui.models.updates import (
@@ -168,6 +167,8 @@ class ActionsPane(QWidget):
         self.update_line.setFocus()
 
     def add_typed_update(self) -> None:
+        from scrutiny_desktop.ui.commands.actions import AddUpdate, EditUpdate
+
         item_id = self._updates.item_id
         if item_id is None:
             return

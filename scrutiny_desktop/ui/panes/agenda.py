@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from scrutiny_desktop.domain.model import Item
 from scrutiny_desktop.ui.bodies import BodyStore
 from scrutiny_desktop.ui.body import BodyEditor, build_document
-from scrutiny_desktop.ui.commands.agenda import EditItem
 from scrutiny_desktop.ui.models import ID_ROLE
 from scrutiny_desktop.ui.models.items import ItemsModel
 from scrutiny_desktop.ui.panes.line_undo import hand_undo_to_window
@@ -184,6 +183,8 @@ class AgendaPane(QWidget):
             return
         title = self.title_edit.text().strip()
         if title != item.title:
+            from scrutiny_desktop.ui.commands.agenda import EditItem
+
             self._push(EditItem(self._model, item, replace(item, title=title), "Rename item"))
 
     def set_editable(self, editable: bool) -> None:

@@ -26,7 +26,6 @@ from scrutiny_desktop.domain.initials import (
 )
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, PersonKind
 from scrutiny_desktop.ui import theme
-from scrutiny_desktop.ui.commands.attendees import AddPerson
 from scrutiny_desktop.ui.models.attendees import (
     ATTENDANCE,
     ATTENDANCE_CHOICES,
@@ -256,6 +255,8 @@ class AttendeesPane(QWidget):
 
     def add_typed(self, *, chair: bool = False) -> None:
         """Add what the entry line says; with ``chair``, as the chair (one undo step)."""
+        from scrutiny_desktop.ui.commands.attendees import AddPerson
+
         text = self.person_line.text().strip()
         initials = self.initials_edit.text().strip()
         if not text and not initials:

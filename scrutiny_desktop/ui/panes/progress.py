@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-from scrutiny_desktop.ui.commands.progress import SetProgress
 from scrutiny_desktop.ui.models.updates import NOTE, UpdatesModel
 
 HINT = (
@@ -64,6 +63,8 @@ class ProgressKeys(QObject):
             self._table.edit(note)
             return True
         assert status is not None
+        from scrutiny_desktop.ui.commands.progress import SetProgress
+
         update = self._model.update_at(index.row())
         self._push(SetProgress(self._model, item_id, update, status))
         self.status_message.emit(f"{update.subject}: {status.label}")
