@@ -32,7 +32,10 @@ class ReadOnlyNotice(QObject):
     """Watches editing widgets; a typing key while not editable emits ``told`` with why.
 
     It only observes: the widgets themselves refuse the key (read-only editors, models
-    without the editable flag, disabled commands).
+    without the editable flag, disabled commands). Its filter is on the widgets only while
+    the minutes shown are read-only (``refresh``, with the banner): while they can be
+    typed in it would have nothing to say, and a Python event filter costs the first
+    screen about 6 ms (``ui.focus_filters``).
     """
 
     told = Signal(str)
@@ -40,10 +43,25 @@ class ReadOnlyNotice(QObject):
     def __init__(self, reason: Callable[[], str | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._reason = reason
+        self._widgets: tuple[QWidget, ...] = ()
+        self._installed = False
 
     def watch(self, *widgets: QWidget) -> None:
-        for w in widgets:
-            w.installEventFilter(self)
+        self._widgets += widgets
+        self._installed = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Install the filter while the minutes are read-only, remove it when they are not."""
+        read_only = self._reason() is not None
+        if read_only == self._installed:
+            return
+        for w in self._widgets:
+            if read_only:
+                w.installEventFilter(self)
+            else:
+                w.removeEventFilter(self)
+        self._installed = read_only
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

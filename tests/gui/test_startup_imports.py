@@ -103,3 +103,44 @@ def test_window_start_leaves_heavy_modules_for_first_use(
     assert "scrutiny_desktop.ui.main_window" in modules  # the listing works
     loaded = sorted(m for m in modules if any(m == n or m.startswith(f"{n}.") for n in LAZY))
     assert loaded == []
+
+
+# The window's start as ``ui.launch.launch`` makes it, then: which of PySide6's event types
+# exist (PySide6 makes a Python type when it first needs one).
+_EVENT_TYPES = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from scrutiny_desktop.paths import data_dir
+from scrutiny_desktop.ui.launch import application, example_path
+from scrutiny_desktop.ui.main_window import MainWindow
+app = application()
+window = MainWindow(QSettings(), data_dir(), example_path())
+assert window.open_book(Path(sys.argv[1]))
+window.show()
+app.processEvents()
+import PySide6.QtWidgets as W
+print(" ".join(n for n in vars(W) if n.startswith("QGraphicsScene")))
+"""
+
+
+def test_no_python_event_filter_sees_the_first_screen_made(
+    reference_book: Path, tmp_path: Path
+) -> None:
+    """The first event through a Python event filter makes every QEvent subclass's type
+    (about 6 ms): the key filters wait until their widget has the focus (issue 17)."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", _EVENT_TYPES, str(reference_book)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == ""

@@ -57,6 +57,7 @@ class MeetingController(QObject):
         self.read_only_bar.toggleViewAction().setVisible(False)
         self.read_only_bar.addWidget(self.read_only_banner)
         self.read_only_bar.hide()
+        self._notice: ReadOnlyNotice | None = None  # the open book's
         ctx.workspace_changed.connect(self._workspace_changed)
         ctx.workspace_closing.connect(self._remember_place)
         ctx.meeting_requested.connect(self.open_meeting)
@@ -90,6 +91,7 @@ class MeetingController(QObject):
 
     def _workspace_changed(self) -> None:
         ws = self._ctx.workspace
+        self._notice = None  # went with the last book's panes
         self._fill_picker(None)  # with no book: lists nothing, reads nothing more
         if ws is None:
             self._show_header()
@@ -143,6 +145,7 @@ class MeetingController(QObject):
             ws.actions_pane.update_line,
         )
         notice.told.connect(self._ctx.tell)
+        self._notice = notice
 
     def open_meeting(self, meeting_id: int | None) -> None:
         ws = self._ctx.workspace
@@ -172,6 +175,8 @@ class MeetingController(QObject):
         text = None if ws is None else read_only_text(m, ws.book.read_only)
         self.read_only_banner.setText(text or "")
         self.read_only_bar.setVisible(text is not None)
+        if ws is not None and self._notice is not None:
+            self._notice.refresh()  # its filter is there while the banner is
         if ws is not None:
             ws.actions_pane.update_line.setReadOnly(text is not None)
             ws.attendees_pane.person_line.setReadOnly(text is not None)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
+from scrutiny_desktop.ui.focus_filters import InstallOnFocus
+
 _UNDO = QKeySequence.StandardKey.Undo
 _REDO = QKeySequence.StandardKey.Redo
 
@@ -28,9 +30,9 @@ class _WindowUndo(QObject):
 
 
 def hand_undo_to_window(*edits: QLineEdit) -> None:
-    """Install the filter on each of ``edits``."""
+    """Install the filter on each of ``edits`` (when it first has the keyboard)."""
     for edit in edits:
-        edit.installEventFilter(_WindowUndo(edit))
+        InstallOnFocus(_WindowUndo(edit), [edit])
 
 
 def empty(edit: QLineEdit) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from scrutiny_desktop.ui.focus_filters import InstallOnFocus
 from scrutiny_desktop.ui.models.updates import NOTE, UpdatesModel
 
 HINT = (
@@ -31,7 +32,7 @@ class ProgressKeys(QObject):
     ) -> None:
         super().__init__(table)
         self._table, self._model, self._editable, self._push = table, model, editable, push
-        table.installEventFilter(self)
+        InstallOnFocus(self, [table])  # keys reach it only once it has the focus
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
