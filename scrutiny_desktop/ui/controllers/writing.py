@@ -196,9 +196,10 @@ class WritingController(QObject):
                 continue  # the view went with its workspace
 
     def refresh(self) -> None:
-        """Read the known words and the series' phrases for the meeting shown."""
+        """Read the known words and the series' phrases for the meeting shown (from
+        ``start`` on: the first screen uses neither, and ``start_now`` reads them)."""
         ws = self._ctx.workspace
-        if ws is None:
+        if ws is None or not self._started:
             return
         meeting = ws.session.meeting
         self.phrases = ws.book.phrases(meeting.series if meeting is not None else None)
@@ -207,7 +208,7 @@ class WritingController(QObject):
     def refresh_known(self) -> None:
         """Read the known words again (names, glossary, this book's words, ignored here)."""
         ws = self._ctx.workspace
-        if ws is not None:
+        if ws is not None and self._started:
             self.spelling.set_known(ws.book.known_words(ws.session.meeting_id))
 
     def _item_shown(self, item_id: int | None) -> None:
@@ -320,7 +321,7 @@ class WritingController(QObject):
             return
         meeting = ws.session.meeting
         series = meeting.series if meeting is not None else None
-        dialog = PhrasesDialog(series, self.phrases, self._ctx.window)
+        dialog = PhrasesDialog(series, ws.book.phrases(series), self._ctx.window)
         dialog.accepted.connect(lambda: self.set_phrases(series, dialog.phrases()))
         dialog.finished.connect(dialog.deleteLater)
         self.phrases_dialog = dialog

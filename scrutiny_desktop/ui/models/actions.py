@@ -27,6 +27,19 @@ _ALL_ROLES = [
 ]
 
 
+_ANSWERED = frozenset(
+    {
+        ID_ROLE,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+"""The roles ``data`` gives: a view asks for a dozen per cell as it paints (the first
+screen's tables about 1,600 times), and the others are answered at once."""
+
+
 class ActionsModel(ItemRowsModel):
     """Rows are the actions of one item; edits become undo commands."""
 
@@ -51,7 +64,7 @@ class ActionsModel(ItemRowsModel):
         return parse_due(text, today=meeting.date, next_meeting=nxt)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         a = self._rows[index.row()]
         col = index.column()

@@ -42,6 +42,20 @@ ATTENDANCE_KEYS = {
 }
 
 
+_ANSWERED = frozenset(
+    {
+        ID_ROLE,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+"""The roles ``data`` gives: a view asks for a dozen per cell as it paints (the first
+screen's tables about 1,600 times), and the others are answered at once."""
+
+
 def attendance_from_text(text: str) -> AttendanceStatus | None:
     """A status, or None for "named only"; ValueError when the text names neither."""
     key = text.strip().lower().replace("_", " ")
@@ -147,7 +161,7 @@ class AttendeesModel(RowsTableModel):
         self._sync()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         r = self._rows[index.row()]
         p, a, col = r.person, r.attendance, index.column()

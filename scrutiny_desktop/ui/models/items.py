@@ -20,6 +20,19 @@ Index = QModelIndex | QPersistentModelIndex
 _SHOWN = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole]
 
 
+_ANSWERED = frozenset(
+    {
+        ID_ROLE,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+"""The roles ``data`` gives: a view asks for a dozen per cell as it paints (the first
+screen's tables about 1,600 times), and the others are answered at once."""
+
+
 class ItemsModel(QAbstractListModel):
     """One row per item: "3. Monthly Force Performance Reports". Editing renames."""
 
@@ -55,7 +68,7 @@ class ItemsModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:

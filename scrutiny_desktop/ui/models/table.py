@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from scrutiny_desktop.ui.session import BookSession
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -28,11 +29,9 @@ class RowsTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
+        if role != _DISPLAY:
+            return None  # as QAbstractItemModel's: asked a dozen times a column as it paints
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
             return self.headers[section]
         return super().headerData(section, orientation, role)
 

@@ -25,6 +25,13 @@ HEADERS = ("Ref", "Action", "Owner", "Raised", "Status", "Note")
 _ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole]
 
 
+_ANSWERED = frozenset(
+    {ID_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole}
+)
+"""The roles ``data`` gives: a view asks for a dozen per cell as it paints (the first
+screen's tables about 1,600 times), and the others are answered at once."""
+
+
 def raised_at(r: RaisedAt) -> str:
     """``Force Performance Scrutiny Meeting, Thursday 26 February 2015``."""
     return f"{r.meeting_title}, {long_date(r.meeting_date)}"
@@ -81,7 +88,7 @@ class UpdatesModel(ItemRowsModel):
         return format_due(r.meeting_date)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         u = self._rows[index.row()]
         if role == ID_ROLE:
