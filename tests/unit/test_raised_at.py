@@ -26,3 +26,22 @@ def test_a_reference_raised_before_the_book_began_is_not_found(
 ) -> None:
     book, first = seeded_book
     assert book.raised_at(first, ActionRef.parse("81/14")) is None
+
+
+def test_many_at_once_find_what_each_alone_finds(seeded_book: tuple[Book, int]) -> None:
+    """The updates of a matters-arising item are read together (issue 17, start-up)."""
+    book, first = seeded_book
+    second = book.new_meeting_after(first)
+    keys: list[ActionRef | int] = [
+        u.ref if u.ref is not None else u.action_id
+        for i in book.items(second, full=True)
+        for u in book.updates(i.id)  # type: ignore[arg-type]
+        if u.ref is not None or u.action_id is not None
+    ]
+    keys.append(ActionRef.parse("81/14"))  # raised before the book began
+    assert len(keys) > 2
+    many = book.raised_at_many(second, keys)
+    assert many == {k: book.raised_at(second, k) for k in keys}
+    assert many[ActionRef.parse("81/14")] is None
+    assert sum(v is not None for v in many.values()) > 1
+    assert book.raised_at_many(second, []) == {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +54,22 @@ class UpdatesModel(ItemRowsModel):
         self._raised_for: int | None = None
 
     def _fetch(self, item_id: int) -> list[ActionUpdate]:
-        return self._session.book.updates(item_id)
+        updates = self._session.book.updates(item_id)
+        self._read_raised(updates)
+        return updates
+
+    def _read_raised(self, updates: list[ActionUpdate]) -> None:
+        """Where each update's action was raised, read at once (the table sizes its rows
+        from them as it is filled); one that cannot be read is tried again when shown."""
+        mid = self._session.meeting_id
+        if mid is None:
+            return
+        if mid != self._raised_for:
+            self._raised, self._raised_for = {}, mid
+        keys = [u.ref if u.ref is not None else u.action_id for u in updates]
+        wanted = [k for k in keys if k is not None and k not in self._raised]
+        with suppress(BookError):
+            self._raised.update(self._session.book.raised_at_many(mid, wanted))
 
     def action_of(self, update: ActionUpdate) -> RaisedAt | None:
         """The action ``update`` reports on, where it was raised (None when this book
