@@ -7,6 +7,10 @@ screen. A filter that only looks at keys needs to see none of those: keys (and t
 ``ShortcutOverride`` before each) go only to the widget with the focus, and Qt says which
 widget has it (``QApplication.focusChanged``, a signal: no event passes through Python)
 before any key reaches it. So the filter is installed at that moment.
+
+Filters on one widget see a key newest first: a filter that only watches keys and must
+see them before one that consumes them is installed this way too, after it (the item
+time's keystrokes, after the progress keys on the updates table).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ class InstallOnFocus(QObject):
         super().__init__(event_filter)
         self._filter = event_filter
         self._waiting = list(widgets)
+        self._done = False
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             self._install_all()  # no focus to follow (a model test): as before
@@ -38,7 +43,8 @@ class InstallOnFocus(QObject):
                 widget.installEventFilter(self._filter)
                 self._waiting.remove(widget)
                 break
-        if not self._waiting:
+        if not self._waiting and not self._done:
+            self._done = True
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 app.focusChanged.disconnect(self._focus_changed)

@@ -161,12 +161,9 @@ class FormalController(QObject):
         self._watched = weakref.ref(ws)
         # Matters arising is minuted in its updates table, one key per action, or in the
         # updates line: that is typing at the item too.
-        for typed_in in (
-            ws.agenda_pane.editor,
-            ws.actions_pane.updates_table,
-            ws.actions_pane.update_line,
-        ):
-            self.details.fields.watch_typing(typed_in)
+        self.details.fields.watch_typing(ws.agenda_pane.editor)
+        for typed_in in (ws.actions_pane.updates_table, ws.actions_pane.update_line):
+            self.details.fields.watch_typing(typed_in, when_focused=True)
         self._mark_inquorate()
 
     def _mark_inquorate(self) -> None:

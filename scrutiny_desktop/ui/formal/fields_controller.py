@@ -17,6 +17,7 @@ from scrutiny_desktop.domain.model import Assurance, Item, Resolution
 from scrutiny_desktop.ui.commands.agenda import EditItem
 from scrutiny_desktop.ui.commands.header import EditHeader
 from scrutiny_desktop.ui.context import Context
+from scrutiny_desktop.ui.focus_filters import InstallOnFocus
 from scrutiny_desktop.ui.formal.commands import AddRow, EditRow, InsertItemWith, resolutions
 from scrutiny_desktop.ui.formal.drafts import EXCLUSION_TITLE, existing_exclusion, plan_exclusion
 from scrutiny_desktop.ui.formal.item_details import ItemDetailsPane
@@ -95,11 +96,16 @@ class ItemFieldsController(QObject):
         if meeting.date == now.date():
             self._put(item, replace(item, started=minute_of(now)), f"Time of item {item.number}")
 
-    def watch_typing(self, editor: QWidget) -> None:
+    def watch_typing(self, editor: QWidget, *, when_focused: bool = False) -> None:
         """Fill in item times from the keys typed in ``editor`` (the minutes editor, the
         declaration and resolution lines): the time is recorded before the key reaches
-        the text, so undo takes the typing first."""
-        editor.installEventFilter(self._keystrokes)
+        the text, so undo takes the typing first. ``when_focused``: the filter goes on when
+        ``editor`` first has the keyboard (``ui.focus_filters``), as the updates table's
+        progress keys do, and after them, since they take the key."""
+        if when_focused:
+            InstallOnFocus(self._keystrokes, [editor])
+        else:
+            editor.installEventFilter(self._keystrokes)
 
     def stamp_time(self) -> None:
         """Go to the item's time; an item without one gets the time now (editable there)."""
