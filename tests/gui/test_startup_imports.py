@@ -1,4 +1,5 @@
-"""Opening the window imports only what the first screen needs (issue 7, start-up).
+"""Opening the window imports only what the first screen needs (issues 7 and 17, start-up),
+and no Python event filter sees its first events.
 
 The window is started in a subprocess exactly as the start-up benchmark starts it
 (``open BOOK --quit-when-ready``), with ``-X importtime`` listing every module the
