@@ -57,13 +57,18 @@ LAZY = (
 )
 
 
-def imported_by_window(book: Path, tmp_path: Path) -> set[str]:
-    env = dict(
+def _child_env(tmp_path: Path) -> dict[str, str]:
+    """A child's environment: offscreen Qt, its own settings and data folders."""
+    return dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "data"),
     )
+
+
+def imported_by_window(book: Path, tmp_path: Path) -> set[str]:
+    env = _child_env(tmp_path)
     proc = subprocess.run(
         [
             sys.executable,
@@ -130,12 +135,7 @@ def test_no_python_event_filter_sees_the_first_screen_made(
 ) -> None:
     """The first event through a Python event filter makes every QEvent subclass's type
     (about 6 ms): the key filters wait until their widget has the focus (issue 17)."""
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-    )
+    env = _child_env(tmp_path)
     proc = subprocess.run(
         [sys.executable, "-c", _EVENT_TYPES, str(reference_book)],
         capture_output=True,
