@@ -32,7 +32,8 @@ FLOORS = (  # label, script and its arguments
     ("one table (Python model) and one text box, PySide6 only", ["minimal_window.py"]),
     ("one table (C++ model) and one text box, PySide6 only", ["minimal_window.py", "standard"]),
 )
-TARGETS = {"reference meeting": "<= 1.3", "1,000 meetings": "<= 1.4", "5,000 meetings": "<= 1.4"}
+# Issue 17 (issue 7 asked 1.3 and 1.4, below the look-alike floor of about 1.47).
+TARGETS = {"reference meeting": "<= 1.6", "5,000 meetings": "<= 1.6"}
 
 BARE = r"""
 import sys, time
