@@ -159,3 +159,16 @@ def test_importing_people_merges_by_initials_and_keeps_known_details(seed_path, 
         assert book.person("LW").role == "Deputy Police and Crime Commissioner (DPCC)"
         assert book.person("SH").role == "Chief Executive and Monitoring Officer"
         assert len(book.people()) == 10
+
+
+@pytest.mark.parametrize("name", ["panel-meeting.v2.json", "panel-typed-by-keys.v2.json"])
+def test_a_panel_meeting_using_every_v2_key_round_trips(name: str, book_path: Path):
+    """Issue 14, must-show 1: declarations, resolutions and votes (named too), exempt items
+    with their paragraphs and summary, arrivals, departures, substitutes, the quorum, item
+    times, assurance, bullets and restricted sub-headings come back as they went in."""
+    source = Path(__file__).resolve().parents[1] / "data" / name
+    document = json.loads(source.read_text(encoding="utf-8"))
+    with Book.create(book_path) as book:
+        meeting_id = book.import_minutes(interchange.load(source))
+        exported = json.loads(interchange.dumps(book.minutes(meeting_id)))
+    assert exported == with_defaults(document)

@@ -141,3 +141,24 @@ def test_a_book_begun_part_way_through_a_year_goes_on_from_the_minute_the_year_h
         ):
             book.set_series_settings(replace(numbered, first_minute="forty-one"))
         assert book.series_settings(SERIES).first_minute == "1/26"  # nothing changed
+
+
+def test_an_item_not_assured_is_offered_again_at_the_next_meeting(panel_book: Path):
+    """Issue 14, must-show 4: as Matters arising carries open actions, the next meeting of
+    the series offers every item rated not assured again, private still if it was."""
+    with Book.open(panel_book) as book:
+        (mid,) = [m.id for m in book.meetings()]
+        assert mid is not None
+        rated = {i.number: i.assurance for i in book.items(mid)}
+        assert rated["46/26"] is not None and rated["46/26"].value == "not_assured"
+        assert rated["44/26"] is not None and rated["44/26"].value == "partly_assured"
+        new = book.new_meeting_after(mid, date(2026, 4, 23))
+        items = book.items(new, full=True)
+        again = [i for i in items if i.title == "Complaint against the Commissioner"]
+        assert len(again) == 1  # the not-assured one only; partly assured is not offered
+        (complaint,) = again
+        assert (complaint.restricted, complaint.exempt_paragraphs) == (True, (1, 3))
+        assert [p.text for p in complaint.body] == [
+            "Not assured at the meeting of 12.03.2026 (item 46/26): brought back to this meeting."
+        ]
+        assert not any(i.title == "Proposed Police Precept 2026/27" for i in items)
