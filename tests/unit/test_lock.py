@@ -75,8 +75,8 @@ def test_a_lock_file_naming_a_dead_pid_is_stale(tmp_path):
     lock_path(path).write_text(
         json.dumps({"pid": int(dead.stdout), "host": socket.gethostname(), "since": "x"})
     )
-    with Book.open(path, lock=True):
-        pass
+    with Book.open(path, lock=True):  # taken over, not refused
+        assert json.loads(lock_path(path).read_text())["pid"] == os.getpid()
 
 
 def test_the_same_process_cannot_lock_twice(tmp_path):
@@ -118,8 +118,8 @@ def test_an_unreadable_lock_file_is_not_a_lock_forever(tmp_path):
     lock_path(path).write_text("")
     old = os.stat(lock_path(path)).st_mtime - 3600
     os.utime(lock_path(path), (old, old))
-    with BookLock(path):
-        pass
+    with BookLock(path):  # taken over, not refused
+        assert json.loads(lock_path(path).read_text())["pid"] == os.getpid()
 
 
 def test_book_path_with_spaces_and_accents_locks(tmp_path):
