@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from scrutiny_desktop.domain.model import Attendance, Moment, Person
 from scrutiny_desktop.ui import theme
+from scrutiny_desktop.ui.dialog_buttons import ok_cancel
 from scrutiny_desktop.ui.formal.times import parse_clock
 
 Field = Literal["substitute", "arrived", "left"]
@@ -101,11 +101,7 @@ class AttendanceDialog(QDialog):
         form.addRow("", self.substitute_name)
         form.addRow("&Arrived at:", self.arrived)
         form.addRow("&Left at:", self.left)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from scrutiny_desktop.book.formal import Numbering, SeriesSettings, minute_number
 from scrutiny_desktop.ui import theme
+from scrutiny_desktop.ui.dialog_buttons import ok_cancel
 
 NUMBERINGS: list[tuple[str, Numbering]] = [
     ("1, 2, 3 in each meeting", "simple"),
@@ -73,11 +73,7 @@ class SeriesSettingsDialog(QDialog):
         form.addRow("&Quorum for new meetings:", self.quorum)
         form.addRow(self.item_times)
         form.addRow("&First minute this year:", self.first_minute)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

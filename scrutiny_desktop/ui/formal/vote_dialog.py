@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from scrutiny_desktop.domain.model import NamedVote, Person, Resolution, Vote, VoteChoice
+from scrutiny_desktop.ui.dialog_buttons import ok_cancel
 
 CHOICES: list[tuple[str, VoteChoice | None]] = [
     ("—", None),
@@ -73,11 +73,7 @@ class VoteDialog(QDialog):
             self.choices[p.initials] = combo
         text = QLabel(f"RESOLVED: {resolution.text}")
         text.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.taken)

@@ -10,7 +10,6 @@ from typing import TypeVar
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from scrutiny_desktop.domain.dates import parse_due, parse_time
 from scrutiny_desktop.domain.model import Meeting, NextMeeting
 from scrutiny_desktop.ui import theme
+from scrutiny_desktop.ui.dialog_buttons import ok_cancel
 
 FIELDS = (
     ("title", "Title"),
@@ -97,11 +97,7 @@ class HeaderDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet(theme.error_style())
         self.error.setAccessibleName("Header error")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from scrutiny_desktop.domain.dates import format_due
 from scrutiny_desktop.domain.initials import INITIALS_PATTERN
 from scrutiny_desktop.ui import theme
+from scrutiny_desktop.ui.dialog_buttons import ok_cancel
 from scrutiny_desktop.ui.panes.header import parse_day
 
 NO_UNDO = (
@@ -39,13 +39,7 @@ class _Form(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet(theme.error_style())
         self.error.setAccessibleName("Error")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        button.setText(ok)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, ok)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addLayout(self.form)

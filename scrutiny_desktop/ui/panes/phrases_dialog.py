@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from scrutiny_desktop.ui import theme
+from scrutiny_desktop.ui.dialog_buttons import ok_cancel
 from scrutiny_desktop.writing.phrases import (
     DEFAULT_PHRASES,
     PLACEHOLDER,
@@ -60,9 +60,7 @@ class PhrasesDialog(QDialog):
         add = QPushButton("&New phrase")
         remove = QPushButton("&Remove phrase")
         defaults = QPushButton("Shipped &defaults")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self)
         row = QHBoxLayout()
         for button in (add, remove, defaults):
             row.addWidget(button)
@@ -76,8 +74,6 @@ class PhrasesDialog(QDialog):
         add.clicked.connect(self.add_row)
         remove.clicked.connect(self.remove_row)
         defaults.clicked.connect(lambda: self.show_phrases(DEFAULT_PHRASES))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         self.show_phrases(phrases)
         self.resize(720, 480)
 
