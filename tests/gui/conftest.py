@@ -121,3 +121,16 @@ class Keys:
 @pytest.fixture
 def keys(qtbot: QtBot) -> Keys:
     return Keys(qtbot)
+
+
+def item_by_keys(keys: Keys, window: MainWindow, number: int) -> int:
+    """Ctrl+2, Home, Down to item ``number``; Ctrl+3 into its minutes. The item's id."""
+    keys.ctrl(Qt.Key.Key_2)
+    keys.press(Qt.Key.Key_Home)
+    for _ in range(number - 1):
+        keys.press(Qt.Key.Key_Down)
+    keys.ctrl(Qt.Key.Key_3)
+    assert window.ws is not None
+    item = window.ws.agenda_pane.current_item()
+    assert item is not None and item.number == str(number) and item.id is not None
+    return item.id

@@ -17,22 +17,9 @@ from scrutiny_desktop.book import Book
 from scrutiny_desktop.domain.model import Attendance, AttendanceStatus, Person, Status
 from scrutiny_desktop.ui.main_window import MainWindow
 from scrutiny_desktop.ui.models import attendees
-from tests.gui.conftest import Keys, WindowFactory
+from tests.gui.conftest import Keys, WindowFactory, item_by_keys
 
 K = Qt.Key
-
-
-def _item_by_keys(keys: Keys, window: MainWindow, number: int) -> int:
-    """Ctrl+2, Home, Down to item ``number``; Ctrl+3 into its minutes. The item's id."""
-    keys.ctrl(K.Key_2)
-    keys.press(K.Key_Home)
-    for _ in range(number - 1):
-        keys.press(K.Key_Down)
-    keys.ctrl(K.Key_3)
-    assert window.ws is not None
-    item = window.ws.agenda_pane.current_item()
-    assert item is not None and item.number == str(number) and item.id is not None
-    return item.id
 
 
 def _body(window: MainWindow, item_id: int) -> list[str]:
@@ -53,7 +40,7 @@ def test_typing_after_an_action_finished_with_enter_goes_into_the_minutes(
     make_window: WindowFactory, example_book: Path, keys: Keys
 ) -> None:
     window = make_window(example_book)
-    drugs = _item_by_keys(keys, window, 5)
+    drugs = item_by_keys(keys, window, 5)
     last = _body(window, drugs)[-1]
     keys.ctrl(K.Key_End)
     keys.ctrl(K.Key_Return)
@@ -80,7 +67,7 @@ def test_escape_in_a_new_action_also_goes_back_to_the_minutes(
     make_window: WindowFactory, example_book: Path, keys: Keys
 ) -> None:
     window = make_window(example_book)
-    drugs = _item_by_keys(keys, window, 5)
+    drugs = item_by_keys(keys, window, 5)
     last = _body(window, drugs)[-1]
     keys.ctrl(K.Key_End)
     keys.ctrl(K.Key_Return)
@@ -328,7 +315,7 @@ def test_entering_an_items_minutes_puts_the_cursor_at_the_end(
     make_window: WindowFactory, example_book: Path, keys: Keys
 ) -> None:
     window = make_window(example_book)
-    second = _item_by_keys(keys, window, 2)
+    second = item_by_keys(keys, window, 2)
     before = _body(window, second)
     keys.enter()
     keys.type("A new paragraph.")
@@ -339,13 +326,13 @@ def test_entering_an_items_minutes_again_returns_to_where_the_cursor_was(
     make_window: WindowFactory, example_book: Path, keys: Keys
 ) -> None:
     window = make_window(example_book)
-    second = _item_by_keys(keys, window, 2)
+    second = item_by_keys(keys, window, 2)
     keys.ctrl(K.Key_Home)
     keys.press(K.Key_Right)
     keys.press(K.Key_Right)
     keys.press(K.Key_Right)
-    _item_by_keys(keys, window, 3)
-    _item_by_keys(keys, window, 2)
+    item_by_keys(keys, window, 3)
+    item_by_keys(keys, window, 2)
     keys.type("ZZ")
     assert _body(window, second)[0].startswith("TheZZ")
 
@@ -357,7 +344,7 @@ def test_a_typed_update_on_a_listed_reference_changes_that_row(
     make_window: WindowFactory, example_book: Path, keys: Keys
 ) -> None:
     window = make_window(example_book)
-    arising = _item_by_keys(keys, window, 1)
+    arising = item_by_keys(keys, window, 1)
     assert window.ws is not None
     before = window.ws.book.updates(arising)
     keys.ctrl_shift(K.Key_M)
@@ -424,7 +411,7 @@ def test_initials_edited_in_the_table_carry_the_persons_actions_with_them(
 ) -> None:
     window = make_window(example_book)
     assert window.ws is not None
-    drugs = _item_by_keys(keys, window, 5)
+    drugs = item_by_keys(keys, window, 5)
     owned = [a.id for a in window.ws.book.actions(drugs) if "PL" in a.owners]
     _attendees_cell(keys, window, "PL", attendees.INITIALS)
     keys.press(K.Key_F2)

@@ -27,7 +27,7 @@ from scrutiny_desktop.domain.model import ItemKind, Minutes
 from scrutiny_desktop.export import interchange
 from scrutiny_desktop.ui.main_window import MainWindow
 from scrutiny_desktop.ui.panes.header import HeaderDialog
-from tests.gui.conftest import Keys, WindowFactory
+from tests.gui.conftest import Keys, WindowFactory, item_by_keys
 
 K = Qt.Key
 EXPECTED_JSON = Path(__file__).resolve().parents[1] / "data" / "panel-typed-out-of-order.v2.json"
@@ -250,17 +250,6 @@ def _actions(keys: Keys, actions: list[tuple[bool, str, str, str]]) -> None:
         keys.enter()  # back to the end of the minutes
 
 
-def _go_to_item(keys: Keys, window: MainWindow, number: int) -> None:
-    keys.ctrl(K.Key_2)
-    keys.press(K.Key_Home)
-    for _ in range(number - 1):
-        keys.press(K.Key_Down)
-    keys.ctrl(K.Key_3)
-    assert window.ws is not None
-    item = window.ws.agenda_pane.current_item()
-    assert item is not None and item.number == str(number)
-
-
 def _as_data(minutes: Minutes) -> tuple[object, ...]:
     """The book's meeting over the keys the expectation names."""
     m = minutes.meeting
@@ -319,10 +308,10 @@ def test_a_police_and_crime_panel_typed_out_of_order_by_keyboard(
     _actions(keys, ACTIONS["complaints"])
     keys.ctrl(K.Key_2)
     keys.ctrl_shift(K.Key_Up)
-    _go_to_item(keys, window, 2)
+    item_by_keys(keys, window, 2)
     _item(keys, "Minutes of the meeting held on 16 July 2026", insert=True)
     _paragraphs(keys, MINUTES["minutes"])
-    _go_to_item(keys, window, 4)  # back to the update: its minutes continue at the end
+    item_by_keys(keys, window, 4)  # back to the update: its minutes continue at the end
     _paragraphs(keys, MINUTES["update later"], first=False)
 
     window.close()
